@@ -1,0 +1,117 @@
+// Page HTML → title, byline, date and paragraphs: Readability on jsdom, then the sanitizer.
+// Pure apart from jsdom; each window is closed so memory stays flat over thousands of pages.
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { Readability } from '@mozilla/readability';
+import { StageError } from './reasons.ts';
+import { htmlToParagraphs, cleanText } from './sanitize.ts';
+import { parseSourceDate } from './dates.ts';
+
+export type ExtractHints = { content?: string; remove?: string[] };
+export type Extracted = {
+  title: string;
+  byline?: string;
+  published?: string;
+  canonicalUrl?: string;
+  paragraphs: string[];
+  text: string;
+};
+
+/** Headings that start a block of teasers or comments: everything from there on is not the article. */
+const TRAILING_BLOCK = /^(猜你(感兴趣|喜欢)|相关(阅读|新闻|文章|推荐)|热门(推荐|文章|资讯)|推荐阅读|延伸阅读|热点资讯|精彩推荐|网友评论|(全部|最新|热门)?评论(\s*\(\d+\))?|猜您喜欢|更多精彩)[:：]?$/;
+const JUNK_SELECTORS = ['script', 'style', 'noscript', 'iframe', 'form', 'nav', 'footer', 'template', 'object', 'embed'];
+const MIN_TEXT = 60;
+
+const silentConsole = new VirtualConsole();
+
+export function extractArticle(html: string, url: string, hints: ExtractHints = {}): Extracted {
+  const dom = new JSDOM(html, { url, virtualConsole: silentConsole });
+  try {
+    const doc = dom.window.document;
+    const meta = readMeta(doc, url);
+    for (const selector of [...JUNK_SELECTORS, ...(hints.remove ?? [])]) {
+      for (const el of Array.from(safeQueryAll(doc, selector))) el.remove();
+    }
+    removeTeaserBlocks(doc);
+    let title = meta.title;
+    let byline: string | undefined;
+    let contentHtml: string | undefined;
+    const hinted = hints.content ? safeQueryAll(doc, hints.content)[0] : undefined;
+    if (hinted) {
+      contentHtml = hinted.innerHTML;
+    } else {
+      const parsed = new Readability(doc, { charThreshold: 100, keepClasses: false }).parse();
+      if (parsed?.content) {
+        contentHtml = parsed.content;
+        title = cleanText(parsed.title ?? '') || title;
+        byline = cleanText(parsed.byline ?? '') || undefined;
+        meta.published ??= parseSourceDate(parsed.publishedTime ?? undefined);
+      }
+    }
+    if (!contentHtml) throw new StageError('no-article', `no article text found in ${url}`);
+    const paragraphs = cutTrailingBlocks(htmlToParagraphs(contentHtml)).filter((p) => !isBoilerplate(p, title));
+    const text = paragraphs.join('\n');
+    if (text.length < MIN_TEXT) throw new StageError('no-article', `only ${text.length} characters of article text in ${url}`);
+    if (!title) throw new StageError('no-article', `no title in ${url}`);
+    return { title: title.slice(0, 300), byline: byline?.slice(0, 200), published: meta.published, canonicalUrl: meta.canonicalUrl, paragraphs, text };
+  } finally {
+    dom.window.close();
+  }
+}
+
+function safeQueryAll(doc: Document, selector: string): Element[] {
+  try { return Array.from(doc.querySelectorAll(selector)); } catch { return []; }
+}
+
+function readMeta(doc: Document, url: string): { title: string; published?: string; canonicalUrl?: string } {
+  const metaContent = (selector: string) => doc.querySelector(selector)?.getAttribute('content') ?? undefined;
+  const title = cleanText(metaContent('meta[property="og:title"]') ?? doc.querySelector('h1')?.textContent ?? doc.title ?? '');
+  const dateCandidates = [
+    metaContent('meta[property="article:published_time"]'),
+    metaContent('meta[name="pubdate"]'), metaContent('meta[name="publishdate"]'), metaContent('meta[itemprop="datePublished"]'),
+    doc.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined,
+    ...Array.from(doc.querySelectorAll('time, .time, .date, .pubtime, .publish-time, .info, .article-info, .meta'))
+      .slice(0, 8).map((el) => /\d{4}(?:-|\/|年)\d{1,2}(?:-|\/|月)\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?/.exec(el.textContent ?? '')?.[0]),
+  ];
+  const published = dateCandidates.map((d) => parseSourceDate(d)).find(Boolean);
+  const canonicalHref = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
+  let canonicalUrl: string | undefined;
+  if (canonicalHref) {
+    try {
+      const resolved = new URL(canonicalHref, url);
+      if (resolved.protocol === 'http:' || resolved.protocol === 'https:') canonicalUrl = resolved.toString();
+    } catch { /* a broken canonical link is ignored: the fetched URL stands */ }
+  }
+  return { title, published, canonicalUrl };
+}
+
+/** Remove containers introduced by a teaser/comment heading, so Readability does not score them. */
+function removeTeaserBlocks(doc: Document): void {
+  for (const heading of Array.from(doc.querySelectorAll('h2, h3, h4, h5, .title, .hd, span, strong, div, p'))) {
+    if (!heading.isConnected) continue;
+    const text = cleanText(heading.textContent ?? '');
+    if (text.length > 12 || !TRAILING_BLOCK.test(text)) continue;
+    const container = heading.closest('section, aside, ul, .related, .recommend, .comments') ?? heading.parentElement;
+    // Never remove something that holds the article itself.
+    if (container && container !== heading.ownerDocument.body && (container.textContent ?? '').length < 3000 && !container.querySelector('article, h1')) {
+      container.remove();
+    } else {
+      // A flat page (article and teasers as siblings): the heading and everything after it go.
+      while (heading.nextSibling) heading.nextSibling.remove();
+      heading.remove();
+    }
+  }
+}
+
+const PREV_NEXT = /^(上一篇|下一篇)[:：]/;
+function cutTrailingBlocks(paragraphs: string[]): string[] {
+  const cut = paragraphs.findIndex((p, i) => i > 0 && (TRAILING_BLOCK.test(p) || PREV_NEXT.test(p)));
+  return cut === -1 ? paragraphs : paragraphs.slice(0, cut);
+}
+
+const BOILERPLATE = /^(责任编辑|编辑|来源|原标题|版权声明|本文来源|点击进入|分享到|扫一扫|关注公众号|更多更酷|(举报|收藏|点赞|分享|返回顶部)$)/;
+const DATELINE = /^\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}日?(\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*\S{0,12}(\s+\S{0,8})?$/;
+const unquote = (s: string) => s.replace(/^["“'「『]+|["”'」』]+$/g, '');
+function isBoilerplate(paragraph: string, title: string): boolean {
+  if (unquote(paragraph) === unquote(title)) return true;
+  return paragraph.length < 40 && (BOILERPLATE.test(paragraph) || DATELINE.test(paragraph));
+}

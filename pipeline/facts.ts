@@ -1,0 +1,111 @@
+// Figures an article states, with unit, what they count and their sentence. Runs on the
+// normalized text (half-width digits); reads 3万, 2.99万元, 五千元, 3000-8000元, 88898台.
+import type { Figure } from '../src/schema/article.ts';
+import type { ClaimRule } from './config.ts';
+import { splitSentences } from './normalize.ts';
+
+const CN_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_SMALL_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const CN_BIG_UNIT: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+
+/** 五千 → 5000, 两万三千 → 23000, 十五 → 15, 八万八千八百九十八 → 88898. */
+export function parseChineseNumber(text: string): number | undefined {
+  let total = 0, section = 0, digit = -1;
+  for (const ch of text) {
+    if (ch in CN_DIGIT) { digit = CN_DIGIT[ch]!; continue; }
+    if (ch in CN_SMALL_UNIT) { section += (digit === -1 ? 1 : digit) * CN_SMALL_UNIT[ch]!; digit = -1; continue; }
+    if (ch in CN_BIG_UNIT) { total = (total + section + Math.max(digit, 0)) * CN_BIG_UNIT[ch]!; section = 0; digit = -1; continue; }
+    return undefined;
+  }
+  return total + section + Math.max(digit, 0);
+}
+
+const NUM = String.raw`(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)`;
+const MULT = String.raw`(万|亿|千)?`;
+const UNIT = String.raw`(元|块钱|块|台|辆|位|名|人|个|家|天|日|小时|分钟|%|积分|张|单|起|宗|件|条|倍|次)`;
+// A range ("3000-8000元", "2万至5万元", "300到400名") or a single figure.
+const FIGURE = new RegExp(`${NUM}${MULT}(?:\\s*(?:-|–|—|~|～|至|到)\\s*${NUM}${MULT})?\\s*${UNIT}`, 'g');
+
+const UNIT_NAMES: Record<string, string> = { 块钱: '元', 块: '元', 辆: '台', 名: '人', 位: '人', 日: '天', 宗: '件', 起: '件', 条: '件' };
+const MULTIPLIER: Record<string, number> = { 万: 1e4, 亿: 1e8, 千: 1e3 };
+
+function toNumber(num: string, mult: string | undefined): number | undefined {
+  const base = /^\d/.test(num) ? Number(num) : parseChineseNumber(num);
+  if (base === undefined || !Number.isFinite(base)) return undefined;
+  return Math.round(base * (mult ? MULTIPLIER[mult]! : 1) * 100) / 100;
+}
+
+export type FigureMatch = { value: number; valueMax?: number; unit: string; text: string; index: number };
+
+export function findFigures(sentence: string): FigureMatch[] {
+  const out: FigureMatch[] = [];
+  for (const m of sentence.matchAll(FIGURE)) {
+    const [text, n1, m1, n2, m2, rawUnit] = m;
+    // "三" alone before 天 is a count; but a lone Chinese "一" before 个/次 is usually grammar, not a figure.
+    if (!/\d/.test(n1!) && /^[一两]$/.test(n1!) && !m1 && /^(个|次|家|位|名|人|辆|台|条|件|张|单)$/.test(rawUnit!)) continue;
+    // 2024年 is a date, 第3次 an ordinal: neither is a figure.
+    if (/^(年|月)$/.test(sentence[m.index! + text!.length] ?? '') || sentence[m.index! - 1] === '第') continue;
+    const second = n2 ? toNumber(n2, m2 ?? m1) : undefined;
+    // "2万至5万元": the first multiplier may be left implicit ("2至5万元").
+    const first = toNumber(n1!, m1 ?? (n2 && m2 && !/\d{3,}/.test(n1!) ? m2 : undefined));
+    if (first === undefined) continue;
+    const unit = UNIT_NAMES[rawUnit!] ?? rawUnit!;
+    out.push({ value: first, valueMax: second !== undefined && second > first ? second : undefined, unit, text: text!.trim(), index: m.index! });
+  }
+  return out;
+}
+
+/**
+ * The claim a figure supports. Among rules whose unit matches and whose `all` words are in
+ * the sentence, the one with a cue word (`any`) closest to the figure wins, so
+ * "加价3万元转让，定金5000元" gives each figure its own claim. A `none` word closer to the
+ * figure than the cue (or within 8 characters) rules the rule out.
+ */
+export function classifyFigure(sentence: string, figure: FigureMatch, rules: ClaimRule[]): { claim: string; what: string } | undefined {
+  let best: { rule: ClaimRule; distance: number } | undefined;
+  for (const rule of rules) {
+    if (rule.unit !== figure.unit) continue;
+    if (!rule.all.every((w) => sentence.includes(w))) continue;
+    const distance = rule.any.length ? nearestDistance(sentence, figure, rule.any) : 12;
+    if (distance > 16) continue;
+    if (nearestDistance(sentence, figure, rule.none) <= Math.max(distance, 8)) continue;
+    if (!best || distance < best.distance) best = { rule, distance };
+  }
+  return best && { claim: best.rule.claim, what: best.rule.what };
+}
+
+/** Characters between the figure and the nearest occurrence of any of the words (Infinity if none). */
+function nearestDistance(sentence: string, figure: FigureMatch, words: string[]): number {
+  const start = figure.index, end = figure.index + figure.text.length;
+  let best = Infinity;
+  for (const word of words) {
+    for (let i = sentence.indexOf(word); i !== -1; i = sentence.indexOf(word, i + 1)) {
+      const d = i + word.length <= start ? start - (i + word.length) : i >= end ? i - end : 0;
+      if (d < best) best = d;
+    }
+  }
+  return best;
+}
+
+const MAX_FIGURES = 40;
+
+/**
+ * Figures of an article: those a claim rule recognises, named by the rule. Unrecognised
+ * numbers (page counts, phone models) are left out: a ledger of noise helps nobody.
+ */
+export function extractFigures(normalizedText: string, rules: ClaimRule[]): Figure[] {
+  const figures: Figure[] = [];
+  const seen = new Set<string>();
+  for (const sentence of splitSentences(normalizedText)) {
+    for (const match of findFigures(sentence)) {
+      const claim = classifyFigure(sentence, match, rules);
+      if (!claim) continue;
+      const key = `${claim.claim}:${match.value}:${match.valueMax ?? ''}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      figures.push({ value: match.value, ...(match.valueMax !== undefined ? { valueMax: match.valueMax } : {}), unit: match.unit, what: claim.what, claim: claim.claim, text: match.text, sentence: sentence.slice(0, 300) });
+      if (figures.length >= MAX_FIGURES) return figures;
+    }
+  }
+  return figures;
+}

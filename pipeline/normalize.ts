@@ -1,0 +1,40 @@
+// The analysed copy of a text: Simplified script, half-width digits and letters, tidy
+// whitespace. The original stays for display; only this copy is segmented and classified.
+import * as OpenCC from 'opencc-js';
+
+const twToCn = OpenCC.Converter({ from: 'tw', to: 'cn' });
+const hkToCn = OpenCC.Converter({ from: 'hk', to: 'cn' });
+
+// Characters common in Traditional text and absent from Simplified: enough to tell the script.
+const TRADITIONAL_MARKERS = /[這個們說時來對於會與區後發價車購訂單銷轉權維費問題資訊機關門開頭點實體從過還]/g;
+const SIMPLIFIED_MARKERS = /[这个们说时来对于会与区后发价车购订单销转权维费问题资讯机关门开头点实体从过还]/g;
+
+export function detectScript(text: string): 'hans' | 'hant' {
+  const sample = text.slice(0, 4000);
+  const trad = sample.match(TRADITIONAL_MARKERS)?.length ?? 0;
+  const simp = sample.match(SIMPLIFIED_MARKERS)?.length ?? 0;
+  return trad > simp ? 'hant' : 'hans';
+}
+
+export function toSimplified(text: string): string {
+  return hkToCn(twToCn(text));
+}
+
+/** Full-width digits, letters, % . + - → ASCII; the ideographic space → space. Chinese punctuation stays. */
+export function toHalfWidth(text: string): string {
+  return text.replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF05\uFF0E\uFF0B\uFF0D]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ');
+}
+
+export function normalizeText(text: string, script = detectScript(text)): string {
+  const simplified = script === 'hant' ? toSimplified(text) : text;
+  return toHalfWidth(simplified)
+    .replace(/(\d),(?=\d{3}\b)/g, '$1') // 88,898 → 88898
+    .replace(/[ \t]+/g, ' ')
+    .trim();
+}
+
+/** Sentences, split after Chinese and ASCII terminal punctuation and at line breaks. */
+export function splitSentences(text: string): string[] {
+  return text.split(/(?<=[。！？!?；;])|\n+/).map((s) => s.trim()).filter((s) => s.length > 1);
+}

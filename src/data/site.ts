@@ -1,0 +1,90 @@
+// Build-time data for every page: the collections, the story configuration and the
+// indexes derived from them, loaded once per build.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getCollection } from 'astro:content';
+import type { Article, StoryEvent, TopicId } from '../schema/article.ts';
+import { contentRoot } from '../lib/content-root.ts';
+import { parseStoryConfig, parseTopicsConfig, type StoryConfig, type TopicInfo } from '../lib/story-config.ts';
+import { sortArticles } from '../lib/sort-articles.ts';
+import { createRelatedIndex, type Related } from '../lib/related-articles.ts';
+
+export type SiteArticle = Article & { body: string; file: string };
+export type SiteEvent = StoryEvent & { key: string; body: string };
+
+export interface SiteData {
+  story: StoryConfig;
+  topics: TopicInfo[];
+  topicLabel: (id: string) => string;
+  /** Newest first. */
+  articles: SiteArticle[];
+  byId: Map<string, SiteArticle>;
+  /** Oldest first. */
+  events: SiteEvent[];
+  related: (article: SiteArticle) => Related<SiteArticle>;
+  articlesInTopic: (topic: TopicId | string) => SiteArticle[];
+}
+
+function readConfig(name: string): { text: string; file: string } {
+  const candidates = [join(contentRoot(), 'config', name), join('content', 'config', name)];
+  for (const file of candidates) {
+    if (existsSync(file)) return { text: readFileSync(file, 'utf8'), file };
+  }
+  throw new Error(`Storyline site: ${name} not found (looked in ${candidates.join(', ')})`);
+}
+
+async function load(): Promise<SiteData> {
+  const storyFile = readConfig('story.yaml');
+  const topicsFile = readConfig('topics.yaml');
+  const story = parseStoryConfig(storyFile.text, storyFile.file);
+  const topics = parseTopicsConfig(topicsFile.text, topicsFile.file);
+  const labels = new Map(topics.map((t) => [t.id, t.label] as const));
+
+  const entries = await getCollection('articles');
+  const seen = new Map<string, string>();
+  const list: SiteArticle[] = [];
+  for (const entry of entries) {
+    const file = entry.filePath ?? entry.id;
+    const prior = seen.get(entry.data.id);
+    if (prior) {
+      console.warn(`[storyline] duplicate article id "${entry.data.id}" in ${file} (already in ${prior}); skipped`);
+      continue;
+    }
+    seen.set(entry.data.id, file);
+    list.push({ ...entry.data, body: entry.body ?? '', file });
+  }
+  const articles = sortArticles(list, 'newest');
+  const byId = new Map(articles.map((a) => [a.id, a] as const));
+
+  const events = (await getCollection('events'))
+    .map((e) => ({ ...e.data, key: e.id, body: e.body ?? '' }))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.key < b.key ? -1 : 1));
+
+  const byTopic = new Map<string, SiteArticle[]>();
+  for (const a of articles) {
+    for (const t of new Set(a.topics)) {
+      const list = byTopic.get(t);
+      if (list) list.push(a);
+      else byTopic.set(t, [a]);
+    }
+  }
+
+  return {
+    story,
+    topics,
+    topicLabel: (id) => labels.get(id) ?? id,
+    articles,
+    byId,
+    events,
+    related: createRelatedIndex(articles),
+    articlesInTopic: (topic) => byTopic.get(topic) ?? [],
+  };
+}
+
+let cached: Promise<SiteData> | undefined;
+
+export function siteData(): Promise<SiteData> {
+  cached ??= load();
+  return cached;
+}

@@ -1,0 +1,122 @@
+// Follow each dispute thread (story.yaml) through its stages
+// complaint → response → policy → outcome, from articles' disputes[] and from
+// editor events that name a dispute and stage. Items are in date order within a stage.
+
+import { DISPUTE_STAGES, type DisputeStage } from '../schema/article.ts';
+import { dayKey } from './shanghai-time.ts';
+
+export const STAGE_ORDER: readonly DisputeStage[] = DISPUTE_STAGES;
+export type Stage = DisputeStage;
+
+export interface ThreadDef { id: string; title: string; summary?: string | undefined }
+
+export interface ThreadArticle {
+  id: string;
+  title: string;
+  published: string;
+  outlet: { name: string };
+  reprintOf?: string | undefined;
+  disputes: readonly { id: string; stage: string; sentence: string }[];
+}
+
+export interface ThreadEvent {
+  date: string;
+  title: string;
+  changed: string;
+  sources: readonly string[];
+  dispute?: string | undefined;
+  stage?: string | undefined;
+}
+
+export type ThreadItem<A, E> =
+  | { kind: 'article'; day: string; sort: number; stage: Stage; sentence: string; article: A }
+  | { kind: 'event'; day: string; sort: number; stage: Stage; event: E };
+
+export interface ThreadStage<A, E> { stage: Stage; items: ThreadItem<A, E>[] }
+
+export interface Thread<A, E> {
+  id: string;
+  title: string;
+  summary: string;
+  /** False for ids found in content but not defined in story.yaml. */
+  defined: boolean;
+  stages: ThreadStage<A, E>[];
+  /** Stages with at least one item, in stage order. */
+  reached: Stage[];
+  itemCount: number;
+  firstDay: string | null;
+  lastDay: string | null;
+}
+
+function isStage(s: string | undefined): s is Stage {
+  return s !== undefined && (STAGE_ORDER as readonly string[]).includes(s);
+}
+
+/**
+ * Reprints whose original is in `articles` are skipped (the original already
+ * stands for them); the same sentence at the same stage from one article counts once.
+ */
+export function buildDisputeThreads<A extends ThreadArticle, E extends ThreadEvent>(
+  defs: readonly ThreadDef[],
+  articles: readonly A[],
+  events: readonly E[],
+): Thread<A, E>[] {
+  const ids = new Set(articles.map((a) => a.id));
+  const items = new Map<string, ThreadItem<A, E>[]>();
+  const push = (threadId: string, item: ThreadItem<A, E>) => {
+    const list = items.get(threadId) ?? [];
+    list.push(item);
+    items.set(threadId, list);
+  };
+
+  for (const article of articles) {
+    if (article.reprintOf && ids.has(article.reprintOf)) continue;
+    const seen = new Set<string>();
+    for (const link of article.disputes) {
+      if (!isStage(link.stage)) continue;
+      const key = `${link.id}\u0000${link.stage}\u0000${link.sentence}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      push(link.id, {
+        kind: 'article',
+        day: dayKey(article.published),
+        sort: Date.parse(article.published),
+        stage: link.stage,
+        sentence: link.sentence,
+        article,
+      });
+    }
+  }
+  for (const event of events) {
+    if (!event.dispute || !isStage(event.stage)) continue;
+    // A date-only milestone sorts at the start of its day in Asia/Shanghai.
+    push(event.dispute, { kind: 'event', day: event.date, sort: Date.parse(`${event.date}T00:00:00+08:00`), stage: event.stage, event });
+  }
+
+  const threads: Thread<A, E>[] = [];
+  const build = (def: ThreadDef, defined: boolean) => {
+    const list = (items.get(def.id) ?? []).sort((a, b) => a.sort - b.sort);
+    const stages = STAGE_ORDER.map((stage) => ({ stage, items: list.filter((i) => i.stage === stage) }));
+    threads.push({
+      id: def.id,
+      title: def.title,
+      summary: def.summary ?? '',
+      defined,
+      stages,
+      reached: stages.filter((s) => s.items.length > 0).map((s) => s.stage),
+      itemCount: list.length,
+      firstDay: list[0]?.day ?? null,
+      lastDay: list.at(-1)?.day ?? null,
+    });
+  };
+  const known = new Set<string>();
+  for (const def of defs) {
+    if (known.has(def.id)) continue;
+    known.add(def.id);
+    build(def, true);
+  }
+  for (const id of [...items.keys()].sort()) {
+    if (!known.has(id)) build({ id, title: id }, false);
+  }
+  return threads;
+}

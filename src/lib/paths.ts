@@ -1,0 +1,17 @@
+// Site URLs, all root-relative with a trailing slash (astro.config trailingSlash: 'always').
+import { pagePath } from './paginate.ts';
+
+export const paths = {
+  home: (page = 1) => (page <= 1 ? '/' : `/page/${page}/`),
+  oldest: (page = 1) => pagePath('/oldest/', page),
+  topics: () => '/topics/',
+  topic: (id: string, page = 1) => pagePath(`/topics/${encodeURIComponent(id)}/`, page),
+  topicFeed: (id: string) => `/topics/${encodeURIComponent(id)}/rss.xml`,
+  article: (id: string) => `/articles/${encodeURIComponent(id)}/`,
+  figures: () => '/figures/',
+  claim: (anchor: string) => `/figures/#${anchor}`,
+  disputes: () => '/disputes/',
+  dispute: (id: string) => `/disputes/#dispute-${encodeURIComponent(id)}`,
+  search: (q?: string) => (q ? `/search/?q=${encodeURIComponent(q)}` : '/search/'),
+  feed: () => '/rss.xml',
+};

@@ -1,0 +1,55 @@
+// Reading the story and topic configuration (content/config/story.yaml, topics.yaml).
+// Only the fields the site needs are checked; others may add fields freely.
+
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { TOPIC_IDS } from '../schema/article.ts';
+
+const storySchema = z.looseObject({
+  id: z.string().optional(),
+  title: z.string().min(1),
+  subtitle: z.string().optional(),
+  description: z.string().optional(),
+  disputes: z
+    .array(z.looseObject({ id: z.string().min(1), title: z.string().min(1), summary: z.string().optional() }))
+    .default([]),
+});
+
+const topicsSchema = z.looseObject({
+  topics: z.array(z.looseObject({ id: z.string().min(1), label: z.string().min(1), description: z.string().optional() })),
+});
+
+export interface StoryConfig {
+  title: string;
+  subtitle: string;
+  description: string;
+  disputes: { id: string; title: string; summary: string }[];
+}
+
+export interface TopicInfo { id: string; label: string; description: string }
+
+export function parseStoryConfig(text: string, file = 'story.yaml'): StoryConfig {
+  const result = storySchema.safeParse(parse(text));
+  if (!result.success) throw new Error(`${file}: ${z.prettifyError(result.error)}`);
+  const s = result.data;
+  return {
+    title: s.title.trim(),
+    subtitle: (s.subtitle ?? '').trim(),
+    description: (s.description ?? '').trim(),
+    disputes: s.disputes.map((d) => ({ id: d.id, title: d.title, summary: (d.summary ?? '').trim() })),
+  };
+}
+
+/**
+ * Topics in the order of the schema's TOPIC_IDS; a topic missing from the file
+ * keeps its id as its label so pages still build.
+ */
+export function parseTopicsConfig(text: string, file = 'topics.yaml'): TopicInfo[] {
+  const result = topicsSchema.safeParse(parse(text));
+  if (!result.success) throw new Error(`${file}: ${z.prettifyError(result.error)}`);
+  const byId = new Map(result.data.topics.map((t) => [t.id, t] as const));
+  return TOPIC_IDS.map((id) => {
+    const t = byId.get(id);
+    return { id, label: t?.label.trim() ?? id, description: (t?.description ?? '').trim() };
+  });
+}
