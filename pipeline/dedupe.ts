@@ -56,9 +56,10 @@ export type DedupeResult = Map<string, { reprintOf?: string; nearDuplicates: str
 /**
  * Group reprints: items within REPRINT_MAX_DISTANCE of each other form a group whose earliest
  * item is the original; others within NEAR_DUPLICATE_MAX_DISTANCE are listed as near-duplicates.
- * `pinned` (editor corrections) override: id → original id.
+ * Editor corrections: `pinned` maps an id to the original it republishes; `merges` joins two
+ * ids into one group whose earliest member is the original.
  */
-export function groupReprints(items: DedupeItem[], pinned: Map<string, string> = new Map()): DedupeResult {
+export function groupReprints(items: DedupeItem[], pinned: Map<string, string> = new Map(), merges: [string, string][] = []): DedupeResult {
   const parent = new Map<string, string>(items.map((i) => [i.id, i.id]));
   const find = (id: string): string => {
     let root = id;
@@ -77,7 +78,7 @@ export function groupReprints(items: DedupeItem[], pinned: Map<string, string> =
       else { near.get(items[a]!.id)!.add(items[b]!.id); near.get(items[b]!.id)!.add(items[a]!.id); }
     }
   }
-  for (const [id, original] of pinned) if (parent.has(id) && parent.has(original)) parent.set(find(id), find(original));
+  for (const [id, original] of [...pinned, ...merges]) if (parent.has(id) && parent.has(original)) parent.set(find(id), find(original));
   const groups = new Map<string, DedupeItem[]>();
   for (const item of items) {
     const root = find(item.id);

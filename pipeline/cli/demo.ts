@@ -1,0 +1,61 @@
+// npm run demo: the bundled demo end to end, offline: start the demo outlets on 127.0.0.1,
+// ingest them with content/config/sources.demo.yaml, build the site. npm start adds --serve.
+import { parseArgs } from 'node:util';
+import { spawnSync } from 'node:child_process';
+import { startDemoServer } from '../demo/server.ts';
+import { loadConfig, ConfigError } from '../config.ts';
+import { runIngest } from '../ingest.ts';
+import { formatSummary } from '../report.ts';
+import { serveDirectory } from '../serve-static.ts';
+import { CONFIG_DIR, CONTENT_DIR, PROJECT_ROOT } from './paths.ts';
+import { progressPrinter } from './progress.ts';
+import path from 'node:path';
+
+const { values } = parseArgs({ options: { serve: { type: 'boolean', default: false }, port: { type: 'string', default: '4321' }, 'demo-port': { type: 'string', default: '4391' }, 'no-build': { type: 'boolean', default: false } } });
+
+const SOURCES = 'sources.demo.yaml';
+let config;
+try {
+  config = loadConfig(CONFIG_DIR, SOURCES);
+} catch (e) {
+  process.stderr.write(`demo: ${e instanceof ConfigError ? e.message : (e as Error).message}\n`);
+  process.exit(2);
+}
+
+let demo;
+try {
+  demo = await startDemoServer({ port: Number(values['demo-port']) });
+} catch (e) {
+  process.stderr.write(`demo: cannot start the demo outlets on 127.0.0.1:${values['demo-port']}: ${(e as Error).message}\n(another demo running? stop it or pass --demo-port and edit content/config/${SOURCES})\n`);
+  process.exit(1);
+}
+process.stdout.write(`Demo outlets: ${demo.origin}/\n`);
+const progress = progressPrinter();
+try {
+  const { report, reportFile } = await runIngest({ config, contentDir: CONTENT_DIR, sourcesFile: SOURCES, onProgress: progress.update });
+  progress.done();
+  process.stdout.write(`${formatSummary(report)}\nRun report: ${path.relative(PROJECT_ROOT, reportFile!)}\n`);
+} catch (e) {
+  progress.done();
+  process.stderr.write(`demo: ingest failed: ${(e as Error).message}\n`);
+  await demo.close();
+  process.exit(1);
+} finally {
+  await demo.close();
+}
+
+if (!values['no-build']) {
+  process.stdout.write('Building the site (astro build + pagefind)…\n');
+  const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+  if (build.status !== 0) {
+    process.stderr.write(`demo: site build failed (exit ${build.status})\n`);
+    process.exit(1);
+  }
+}
+
+if (values.serve) {
+  const site = await serveDirectory(path.join(PROJECT_ROOT, 'dist'), Number(values.port));
+  process.stdout.write(`\nStoryline is being served at ${site.origin}/  (Ctrl-C to stop)\n`);
+} else {
+  process.stdout.write('Done. `npm start` also serves the site; `npm run serve` serves the last build.\n');
+}

@@ -1,0 +1,92 @@
+// What a run did, per source: counts and, for every failure and rejection, its reason from
+// the closed set. Written to content/runs/<timestamp>.json and summarised for the editor.
+import path from 'node:path';
+import type { FailureReason, RejectionReason } from './reasons.ts';
+import { writeFileAtomic } from './store.ts';
+
+export type ItemOutcome = 'new' | 'updated' | 'unchanged' | 'rejected' | 'failed';
+export type ItemReport = {
+  url: string;
+  title?: string;
+  articleId?: string;
+  outcome: ItemOutcome;
+  reason?: FailureReason | RejectionReason;
+  /** For off-topic rejections: the classifier's own reason ("other-brand: 问界、蔚来"). */
+  detail?: string;
+  message?: string;
+  warnings?: string[];
+};
+export type Counts = Record<ItemOutcome, number> & { fetched: number };
+export type SourceReport = {
+  id: string;
+  name: string;
+  url: string;
+  status: 'ok' | 'not-modified' | 'failed';
+  reason?: FailureReason;
+  message?: string;
+  counts: Counts;
+  problems: { reason: FailureReason; message: string }[];
+  items: ItemReport[];
+};
+export type CorrectionReport = { article: string; applied: boolean; fields: string[]; note: string; message?: string };
+export type RunReport = {
+  startedAt: string;
+  finishedAt?: string;
+  durationMs?: number;
+  sourcesFile: string;
+  interrupted: boolean;
+  totals: Counts;
+  sources: SourceReport[];
+  corrections: CorrectionReport[];
+  dedupe: { reprints: number; nearDuplicates: number; relinked: number };
+};
+
+export function emptyCounts(): Counts {
+  return { fetched: 0, new: 0, updated: 0, unchanged: 0, rejected: 0, failed: 0 };
+}
+
+export function tally(report: RunReport): RunReport {
+  const totals = emptyCounts();
+  for (const source of report.sources) {
+    const counts = emptyCounts();
+    counts.fetched = source.counts.fetched;
+    for (const item of source.items) counts[item.outcome]++;
+    source.counts = counts;
+    for (const key of Object.keys(totals) as (keyof Counts)[]) totals[key] += counts[key];
+    if (source.status === 'failed') totals.failed++;
+  }
+  return { ...report, totals };
+}
+
+export function changedSomething(report: RunReport): boolean {
+  return report.totals.new + report.totals.updated + report.dedupe.relinked > 0 || report.corrections.some((c) => c.applied);
+}
+
+export function writeRunReport(runsDir: string, report: RunReport): string {
+  const stamp = report.startedAt.replace(/[:]/g, '').replace(/\+.*$/, '').replace(/\.\d+Z?$/, '');
+  const file = path.join(runsDir, `${stamp}-${process.pid}.json`);
+  writeFileAtomic(file, JSON.stringify(report, null, 2) + '\n');
+  return file;
+}
+
+/** The editor's summary: one line per source, then each failure and rejection with its reason. */
+export function formatSummary(report: RunReport): string {
+  const lines: string[] = [];
+  const t = report.totals;
+  lines.push(`Storyline ingest ${report.interrupted ? '(interrupted) ' : ''}${((report.durationMs ?? 0) / 1000).toFixed(1)} s: ${t.new} new, ${t.updated} updated, ${t.unchanged} unchanged, ${t.rejected} rejected, ${t.failed} failed (${t.fetched} pages fetched)`);
+  const width = Math.max(6, ...report.sources.map((s) => s.id.length));
+  lines.push(`  ${'source'.padEnd(width)}  fetched  new  updated  unchanged  rejected  failed  status`);
+  for (const s of report.sources) {
+    const c = s.counts;
+    lines.push(`  ${s.id.padEnd(width)}  ${String(c.fetched).padStart(7)}  ${String(c.new).padStart(3)}  ${String(c.updated).padStart(7)}  ${String(c.unchanged).padStart(9)}  ${String(c.rejected).padStart(8)}  ${String(c.failed).padStart(6)}  ${s.status}${s.reason ? ` (${s.reason}: ${s.message})` : ''}`);
+  }
+  const notable = report.sources.flatMap((s) => [
+    ...s.problems.map((p) => `  ! ${s.id}: ${p.reason}: ${p.message}`),
+    ...s.items.filter((i) => i.outcome === 'failed' || i.outcome === 'rejected')
+      .map((i) => `  ${i.outcome === 'failed' ? '✗' : '–'} ${s.id}: ${i.reason}${i.detail ? ` (${i.detail})` : ''}: ${i.title ?? i.url}${i.message && i.outcome === 'failed' ? ` — ${i.message}` : ''}`),
+  ]);
+  if (notable.length) lines.push('', ...notable.slice(0, 60), ...(notable.length > 60 ? [`  … and ${notable.length - 60} more in the run report`] : []));
+  for (const c of report.corrections) lines.push(`  ✎ correction ${c.article}: ${c.applied ? `applied (${c.fields.join(', ')})` : `not applied: ${c.message}`}`);
+  if (report.dedupe.relinked) lines.push(`  ↻ reprint links updated on ${report.dedupe.relinked} stored article(s)`);
+  return lines.join('\n');
+}

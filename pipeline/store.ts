@@ -1,0 +1,221 @@
+// The file system edge: article files, the seen-state, the run lock. Every write is atomic
+// (temp file, fsync, rename, directory fsync), and content files are written before the
+// seen-state that records them, so a crash at any point loses nothing and a rerun finishes.
+import fs from 'node:fs';
+import path from 'node:path';
+import { stringify, parse } from 'yaml';
+import { articleSchema, type Article } from '../src/schema/article.ts';
+import { chinaYearMonth } from './dates.ts';
+import { StageError } from './reasons.ts';
+
+export type PageState = {
+  etag?: string;
+  lastModified?: string;
+  status: 'stored' | 'rejected' | 'failed';
+  articleId: string;
+  contentHash?: string;
+  reason?: string;
+};
+export type ArticleState = { path: string; published: string; simhash: string; outletId: string; url: string; reprintOf?: string; nearDuplicates?: string[] };
+export type SeenState = {
+  version: 1;
+  feeds: Record<string, { etag?: string; lastModified?: string }>;
+  pages: Record<string, PageState>;
+  articles: Record<string, ArticleState>;
+  /** Correction signature per article id, so a changed or removed correction re-processes it. */
+  corrected?: Record<string, string>;
+};
+
+export function emptyState(): SeenState {
+  return { version: 1, feeds: {}, pages: {}, articles: {} };
+}
+
+/** Write-then-rename with fsyncs: readers see the old file or the new one, never half of one. */
+export function writeFileAtomic(file: string, data: string | Buffer): void {
+  const dir = path.dirname(file);
+  fs.mkdirSync(dir, { recursive: true });
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(tmp, 'w', 0o644);
+    fs.writeFileSync(fd, data);
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = undefined;
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    if (fd !== undefined) try { fs.closeSync(fd); } catch { /* already failing */ }
+    try { fs.unlinkSync(tmp); } catch { /* may not exist */ }
+    throw new StageError('write-failed', `cannot write ${file}: ${(e as Error).message}`, { cause: e });
+  }
+  fsyncDir(dir);
+}
+
+function fsyncDir(dir: string): void {
+  let fd: number | undefined;
+  try { fd = fs.openSync(dir, 'r'); fs.fsyncSync(fd); } catch { /* not supported on every file system */ } finally { if (fd !== undefined) fs.closeSync(fd); }
+}
+
+// Astro parses the body as Markdown; the site renders it as text. Escaping the three HTML
+// characters means no raw HTML can exist in a body whichever way it is rendered.
+export function escapeBody(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+export function unescapeBody(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+export function serializeArticle(article: Article, paragraphs: string[]): string {
+  const front = stringify(stripUndefined(article), { lineWidth: 0 });
+  const body = paragraphs.map((p) => escapeBody(p).replace(/^(\s*)([#>*+\-=`|]|\d+\.)/, '$1\\$2')).join('\n\n');
+  return `---\n${front}---\n\n${body}\n`;
+}
+
+export function parseArticleFile(text: string, file: string): { article: Article; paragraphs: string[] } {
+  const m = /^---\n([\s\S]*?)\n---\n\n?([\s\S]*)$/.exec(text);
+  if (!m) throw new StageError('invalid-content', `${file}: no front matter`);
+  const result = articleSchema.safeParse(parse(m[1]!));
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new StageError('invalid-content', `${file}: ${issue.path.join('.') || 'front matter'}: ${issue.message}`);
+  }
+  const paragraphs = m[2]!.split(/\n{2,}/).map((p) => unescapeBody(p.trim().replace(/^\\/, ''))).filter(Boolean);
+  return { article: result.data, paragraphs };
+}
+
+function stripUndefined<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+export class ContentStore {
+  readonly root: string;
+  readonly articlesDir: string;
+  readonly stateFile: string;
+  constructor(root: string) {
+    this.root = root;
+    this.articlesDir = path.join(root, 'articles');
+    this.stateFile = path.join(root, '.state', 'seen.json');
+  }
+
+  articlePath(article: Pick<Article, 'id' | 'published'>): string {
+    const [year, month] = chinaYearMonth(article.published);
+    return path.join(this.articlesDir, year, month, `${article.id}.md`);
+  }
+
+  loadState(): SeenState {
+    try {
+      const state = JSON.parse(fs.readFileSync(this.stateFile, 'utf8')) as SeenState;
+      return state.version === 1 ? state : emptyState();
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return emptyState();
+      // A corrupt state costs a full re-fetch, never content: the articles are the truth.
+      return this.rebuildStateFromArticles();
+    }
+  }
+
+  saveState(state: SeenState): void {
+    writeFileAtomic(this.stateFile, JSON.stringify(state));
+  }
+
+  /** Validate, then write only if the bytes differ. Returns whether anything was written. */
+  writeArticle(article: Article, paragraphs: string[], previousPath?: string): { written: boolean; path: string } {
+    const checked = articleSchema.safeParse(article);
+    if (!checked.success) {
+      const issue = checked.error.issues[0]!;
+      throw new StageError('invalid-content', `article ${article.id}: ${issue.path.join('.')}: ${issue.message}`);
+    }
+    const file = this.articlePath(article);
+    const text = serializeArticle(checked.data, paragraphs);
+    let existing: string | undefined;
+    try { existing = fs.readFileSync(file, 'utf8'); } catch { existing = undefined; }
+    if (existing !== text) writeFileAtomic(file, text);
+    // The published date moved (a correction): the old file goes only after the new one exists.
+    if (previousPath && path.resolve(previousPath) !== path.resolve(file)) removeQuietly(previousPath);
+    return { written: existing !== text, path: file };
+  }
+
+  readArticle(file: string): { article: Article; paragraphs: string[] } {
+    return parseArticleFile(fs.readFileSync(file, 'utf8'), file);
+  }
+
+  removeArticle(file: string): void {
+    removeQuietly(file);
+  }
+
+  *listArticleFiles(): Generator<string> {
+    if (!fs.existsSync(this.articlesDir)) return;
+    for (const entry of fs.readdirSync(this.articlesDir, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile() && entry.name.endsWith('.md')) yield path.join(entry.parentPath, entry.name);
+    }
+  }
+
+  rebuildStateFromArticles(): SeenState {
+    const state = emptyState();
+    for (const file of this.listArticleFiles()) {
+      try {
+        const { article } = this.readArticle(file);
+        state.pages[article.url] = { status: 'stored', articleId: article.id, contentHash: article.contentHash };
+        state.articles[article.id] = { path: file, published: article.published, simhash: '0000000000000000', outletId: article.outlet.id, url: article.url };
+      } catch { /* a broken file is reported by the build, not here */ }
+    }
+    return state;
+  }
+
+  /** Leftover temp files from a crash mid-write: safe to delete, the rename never happened. */
+  cleanTempFiles(): number {
+    let removed = 0;
+    for (const dir of [this.articlesDir, path.dirname(this.stateFile)]) {
+      if (!fs.existsSync(dir)) continue;
+      for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+        if (entry.isFile() && entry.name.startsWith('.') && entry.name.endsWith('.tmp')) {
+          removeQuietly(path.join(entry.parentPath, entry.name));
+          removed++;
+        }
+      }
+    }
+    return removed;
+  }
+}
+
+function removeQuietly(file: string): void {
+  try { fs.unlinkSync(file); } catch { /* already gone */ }
+}
+
+/** One run at a time. A lock left by a dead process is taken over; a live one stops us. */
+export class RunLock {
+  readonly file: string;
+  constructor(root: string) {
+    this.file = path.join(root, '.state', 'ingest.lock');
+  }
+
+  acquire(): void {
+    fs.mkdirSync(path.dirname(this.file), { recursive: true });
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        fs.writeFileSync(this.file, JSON.stringify({ pid: process.pid, started: new Date().toISOString() }), { flag: 'wx' });
+        return;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+        const holder = this.holder();
+        if (holder && isAlive(holder.pid)) {
+          throw new Error(`another ingest run (pid ${holder.pid}, started ${holder.started}) holds ${this.file}; wait for it or stop it`);
+        }
+        removeQuietly(this.file); // stale: its process is gone
+      }
+    }
+    throw new Error(`could not take the lock ${this.file}`);
+  }
+
+  release(): void {
+    const holder = this.holder();
+    if (holder?.pid === process.pid) removeQuietly(this.file);
+  }
+
+  private holder(): { pid: number; started: string } | undefined {
+    try { return JSON.parse(fs.readFileSync(this.file, 'utf8')); } catch { return undefined; }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
+}
