@@ -6,7 +6,7 @@ import { detectScript, normalizeText, splitSentences } from './normalize.ts';
 import { segment, extractKeywords } from './segment.ts';
 import { classifyTopics, judgeRelevance, linkDisputes, type DisputeLink } from './classify.ts';
 import { extractFigures } from './facts.ts';
-import { simhash, type Fingerprint } from './dedupe.ts';
+import { fingerprint, type Fingerprint } from './dedupe.ts';
 
 export type AnalysisConfig = Pick<Config, 'topics' | 'claims' | 'story'>;
 
@@ -21,7 +21,7 @@ export type Analysis = {
   figures: Figure[];
   disputes: DisputeLink[];
   summary: string;
-  simhash: Fingerprint;
+  fingerprint: Fingerprint;
 };
 
 export function analyzeArticle(input: { title: string; text: string }, config: AnalysisConfig): Analysis {
@@ -51,7 +51,7 @@ export function analyzeArticle(input: { title: string; text: string }, config: A
     figures: relevant ? extractFigures(fullNormalized, config.claims).map((f) => ({ ...f, sentence: back(f.sentence) })) : [],
     disputes: relevant ? linkDisputes(normalized, config.story, config.topics.disputeStages).map((d) => ({ ...d, sentence: back(d.sentence) })) : [],
     summary: summarize(original),
-    simhash: simhash(tokens),
+    fingerprint: fingerprint(tokens),
   };
 }
 

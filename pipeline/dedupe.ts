@@ -1,33 +1,26 @@
-// Same story, republished: SimHash over word shingles of the normalized (Simplified) text,
-// so a Traditional-Chinese repost of a Simplified original lands next to it. Pure.
+// Same story, republished: MinHash over word 3-shingles of the normalized (Simplified) text,
+// so a Traditional-Chinese repost of a Simplified original lands next to it. LSH banding
+// finds candidate pairs without comparing every article with every other. Pure.
 
-export type Fingerprint = string; // 16 hex digits
+/** 64 MinHash values as 512 hex digits: small enough to keep for every stored article. */
+export type Fingerprint = string;
 
 const SHINGLE = 3;
+const HASHES = 64;
+const BANDS = 32; // 2 rows a band: pairs with Jaccard ≥ 0.3 become candidates ~95% of the time
+const ROWS = HASHES / BANDS;
 
-/** 64-bit SimHash of token 3-shingles, as 16 hex digits (two 32-bit FNV-1a halves). */
-export function simhash(tokens: string[]): Fingerprint {
-  const words = tokens.filter((t) => /[\p{L}\p{N}]/u.test(t));
-  const counts = new Int32Array(64);
-  const n = Math.max(1, words.length - SHINGLE + 1);
-  for (let i = 0; i < n; i++) {
-    const shingle = words.slice(i, i + SHINGLE).join('\u0001');
-    const hi = fnv1a(shingle, 0x811c9dc5), lo = fnv1a(shingle, 0x01000193 ^ 0x5bd1e995);
-    for (let b = 0; b < 32; b++) {
-      counts[b]! += (hi >>> b) & 1 ? 1 : -1;
-      counts[b + 32]! += (lo >>> b) & 1 ? 1 : -1;
-    }
-  }
-  let hi = 0, lo = 0;
-  for (let b = 0; b < 32; b++) {
-    if (counts[b]! > 0) hi |= 1 << b;
-    if (counts[b + 32]! > 0) lo |= 1 << b;
-  }
-  return (hi >>> 0).toString(16).padStart(8, '0') + (lo >>> 0).toString(16).padStart(8, '0');
-}
+/** Estimated Jaccard similarity at or above which one article republishes the other. */
+export const REPRINT_MIN_SIMILARITY = 0.5;
+/** Similar enough to show readers as "related coverage", not enough to call it a reprint. */
+export const NEAR_DUPLICATE_MIN_SIMILARITY = 0.25;
 
-function fnv1a(text: string, seed: number): number {
-  let h = seed >>> 0;
+// Fixed odd multipliers and offsets: the fingerprint must be stable across runs and machines.
+const A = Uint32Array.from({ length: HASHES }, (_, i) => (Math.imul(i + 1, 0x9e3779b1) | 1) >>> 0);
+const B = Uint32Array.from({ length: HASHES }, (_, i) => Math.imul(i + 7, 0x85ebca6b) >>> 0);
+
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
@@ -35,27 +28,69 @@ function fnv1a(text: string, seed: number): number {
   return h;
 }
 
-function popcount(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+/** Mix bits so that a·x + b permutations of nearby inputs do not stay nearby. */
+function mix(x: number): number {
+  x ^= x >>> 16; x = Math.imul(x, 0x7feb352d) >>> 0;
+  x ^= x >>> 15; x = Math.imul(x, 0x846ca68b) >>> 0;
+  return (x ^ (x >>> 16)) >>> 0;
 }
 
-export function hammingDistance(a: Fingerprint, b: Fingerprint): number {
-  return popcount((parseInt(a.slice(0, 8), 16) ^ parseInt(b.slice(0, 8), 16)) >>> 0)
-    + popcount((parseInt(a.slice(8), 16) ^ parseInt(b.slice(8), 16)) >>> 0);
+export function fingerprint(tokens: string[]): Fingerprint {
+  const words = tokens.filter((t) => /[\p{L}\p{N}]/u.test(t));
+  const mins = new Uint32Array(HASHES).fill(0xffffffff);
+  const n = Math.max(1, words.length - SHINGLE + 1);
+  for (let i = 0; i < n; i++) {
+    const base = fnv1a(words.slice(i, i + SHINGLE).join('\u0001'));
+    for (let k = 0; k < HASHES; k++) {
+      const h = mix((Math.imul(A[k]!, base) + B[k]!) >>> 0);
+      if (h < mins[k]!) mins[k] = h;
+    }
+  }
+  let hex = '';
+  for (const v of mins) hex += v.toString(16).padStart(8, '0');
+  return hex;
 }
 
-/** Distances tuned on the demo corpus: reposts differ by a few bits, rewrites by a dozen, unrelated by ~32. */
-export const REPRINT_MAX_DISTANCE = 8;
-export const NEAR_DUPLICATE_MAX_DISTANCE = 14;
+export function similarity(a: Fingerprint, b: Fingerprint): number {
+  if (a.length !== b.length) return 0;
+  let same = 0;
+  for (let k = 0; k < a.length; k += 8) if (a.slice(k, k + 8) === b.slice(k, k + 8)) same++;
+  return same / (a.length / 8);
+}
 
-export type DedupeItem = { id: string; published: string; simhash: Fingerprint; outletId: string };
+export type DedupeItem = { id: string; published: string; fingerprint: Fingerprint; outletId: string };
 export type DedupeResult = Map<string, { reprintOf?: string; nearDuplicates: string[] }>;
 
+/** Pairs that share at least one LSH band: the only ones worth comparing. */
+function candidatePairs(items: DedupeItem[]): [number, number][] {
+  const buckets = new Map<string, number[]>();
+  items.forEach((item, index) => {
+    if (item.fingerprint.length !== HASHES * 8) return;
+    for (let band = 0; band < BANDS; band++) {
+      const key = `${band}:${item.fingerprint.slice(band * ROWS * 8, (band + 1) * ROWS * 8)}`;
+      const bucket = buckets.get(key);
+      if (bucket) bucket.push(index); else buckets.set(key, [index]);
+    }
+  });
+  const seen = new Set<number>();
+  const pairs: [number, number][] = [];
+  for (const bucket of buckets.values()) {
+    if (bucket.length < 2 || bucket.length > 500) continue; // a giant bucket is boilerplate, not a story
+    for (let x = 0; x < bucket.length; x++) {
+      for (let y = x + 1; y < bucket.length; y++) {
+        const key = bucket[x]! * items.length + bucket[y]!;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        pairs.push([bucket[x]!, bucket[y]!]);
+      }
+    }
+  }
+  return pairs;
+}
+
 /**
- * Group reprints: items within REPRINT_MAX_DISTANCE of each other form a group whose earliest
- * item is the original; others within NEAR_DUPLICATE_MAX_DISTANCE are listed as near-duplicates.
+ * Group reprints: items at REPRINT_MIN_SIMILARITY or more form a group whose earliest item is
+ * the original; pairs above NEAR_DUPLICATE_MIN_SIMILARITY are listed as near-duplicates.
  * Editor corrections: `pinned` maps an id to the original it republishes; `merges` joins two
  * ids into one group whose earliest member is the original.
  */
@@ -68,15 +103,11 @@ export function groupReprints(items: DedupeItem[], pinned: Map<string, string> =
     return root;
   };
   const near = new Map<string, Set<string>>(items.map((i) => [i.id, new Set()]));
-  const his = items.map((i) => parseInt(i.simhash.slice(0, 8), 16));
-  const los = items.map((i) => parseInt(i.simhash.slice(8), 16));
-  for (let a = 0; a < items.length; a++) {
-    for (let b = a + 1; b < items.length; b++) {
-      const d = popcount((his[a]! ^ his[b]!) >>> 0) + popcount((los[a]! ^ los[b]!) >>> 0);
-      if (d > NEAR_DUPLICATE_MAX_DISTANCE) continue;
-      if (d <= REPRINT_MAX_DISTANCE) parent.set(find(items[a]!.id), find(items[b]!.id));
-      else { near.get(items[a]!.id)!.add(items[b]!.id); near.get(items[b]!.id)!.add(items[a]!.id); }
-    }
+  for (const [x, y] of candidatePairs(items)) {
+    const a = items[x]!, b = items[y]!;
+    const s = similarity(a.fingerprint, b.fingerprint);
+    if (s >= REPRINT_MIN_SIMILARITY) parent.set(find(a.id), find(b.id));
+    else if (s >= NEAR_DUPLICATE_MIN_SIMILARITY) { near.get(a.id)!.add(b.id); near.get(b.id)!.add(a.id); }
   }
   for (const [id, original] of [...pinned, ...merges]) if (parent.has(id) && parent.has(original)) parent.set(find(id), find(original));
   const groups = new Map<string, DedupeItem[]>();

@@ -18,7 +18,8 @@ export type Extracted = {
 
 /** Headings that start a block of teasers or comments: everything from there on is not the article. */
 const TRAILING_BLOCK = /^(猜你(感兴趣|喜欢)|相关(阅读|新闻|文章|推荐)|热门(推荐|文章|资讯)|推荐阅读|延伸阅读|热点资讯|精彩推荐|网友评论|(全部|最新|热门)?评论(\s*\(\d+\))?|猜您喜欢|更多精彩)[:：]?$/;
-const JUNK_SELECTORS = ['script', 'style', 'noscript', 'iframe', 'form', 'nav', 'footer', 'template', 'object', 'embed'];
+const JUNK_SELECTORS = ['script', 'style', 'noscript', 'iframe', 'form', 'nav', 'footer', 'template', 'object', 'embed',
+  '.ad', '.ads', '.advert', '.advertisement', '[class^="ad-"]', '[class*=" ad-"]', '[id^="ad-"]', '.share', '.social-share', '.breadcrumb'];
 const MIN_TEXT = 60;
 
 const silentConsole = new VirtualConsole();
@@ -108,7 +109,7 @@ function cutTrailingBlocks(paragraphs: string[]): string[] {
   return cut === -1 ? paragraphs : paragraphs.slice(0, cut);
 }
 
-const BOILERPLATE = /^(责任编辑|编辑|来源|原标题|版权声明|本文来源|点击进入|分享到|扫一扫|关注公众号|更多更酷|(举报|收藏|点赞|分享|返回顶部)$)/;
+const BOILERPLATE = /^(责任编辑|编辑|来源|原标题|版权声明|本文来源|点击进入|分享到|扫一扫|关注公众号|更多更酷|广告|推广|(举报|收藏|点赞|分享|返回顶部)$)/;
 const DATELINE = /^\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}日?(\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*\S{0,12}(\s+\S{0,8})?$/;
 const unquote = (s: string) => s.replace(/^["“'「『]+|["”'」』]+$/g, '');
 function isBoilerplate(paragraph: string, title: string): boolean {

@@ -273,7 +273,7 @@ class Run {
     } catch (e) {
       return { ...base, title: extracted.title, outcome: 'failed', reason: reasonOf(e), message: (e as Error).message };
     }
-    this.state.articles[id] = { path: written.path, published: corrected.published, simhash: analysis.simhash, outletId: source.id, url: canonicalUrl, ...(corrected.reprintOf ? { reprintOf: corrected.reprintOf } : {}), nearDuplicates: corrected.nearDuplicates };
+    this.state.articles[id] = { path: written.path, published: corrected.published, fingerprint: analysis.fingerprint, outletId: source.id, url: canonicalUrl, ...(corrected.reprintOf ? { reprintOf: corrected.reprintOf } : {}), nearDuplicates: corrected.nearDuplicates };
     this.canonicalOwners.set(canonicalUrl, id);
     this.state.pages[item.link] = { status: 'stored', articleId: id, contentHash, ...validators };
     this.markCorrected(id);
@@ -330,7 +330,7 @@ class Run {
       if (c.original) pinned.set(c.article, c.original);
       if (c.mergeWith) merges.push([c.article, c.mergeWith]);
     }
-    const groups = groupReprints(entries.map(([id, a]) => ({ id, published: a.published, simhash: a.simhash, outletId: a.outletId })), pinned, merges);
+    const groups = groupReprints(entries.map(([id, a]) => ({ id, published: a.published, fingerprint: a.fingerprint, outletId: a.outletId })), pinned, merges);
     let relinked = 0, reprints = 0, near = 0;
     for (const [id, entry] of entries) {
       const next = groups.get(id) ?? { nearDuplicates: [] };

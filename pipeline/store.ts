@@ -16,7 +16,7 @@ export type PageState = {
   contentHash?: string;
   reason?: string;
 };
-export type ArticleState = { path: string; published: string; simhash: string; outletId: string; url: string; reprintOf?: string; nearDuplicates?: string[] };
+export type ArticleState = { path: string; published: string; fingerprint: string; outletId: string; url: string; reprintOf?: string; nearDuplicates?: string[] };
 export type SeenState = {
   version: 1;
   feeds: Record<string, { etag?: string; lastModified?: string }>;
@@ -155,7 +155,7 @@ export class ContentStore {
       try {
         const { article } = this.readArticle(file);
         state.pages[article.url] = { status: 'stored', articleId: article.id, contentHash: article.contentHash };
-        state.articles[article.id] = { path: file, published: article.published, simhash: '0000000000000000', outletId: article.outlet.id, url: article.url };
+        state.articles[article.id] = { path: file, published: article.published, fingerprint: '', outletId: article.outlet.id, url: article.url };
       } catch { /* a broken file is reported by the build, not here */ }
     }
     return state;

@@ -14,12 +14,15 @@ export class PagePool {
   private closed = false;
   private readonly configDir: string;
 
+  private readonly wanted: number;
+
+  /** Workers start on the first task: a run where every page answers 304 never pays for them. */
   constructor(configDir: string, size = os.availableParallelism()) {
     this.configDir = configDir;
-    for (let i = 0; i < Math.max(1, size); i++) this.slots.push(this.spawn());
+    this.wanted = Math.max(1, size);
   }
 
-  get size(): number { return this.slots.length; }
+  get size(): number { return this.wanted; }
 
   process(task: PageTask): Promise<PageResult> {
     if (this.closed) return Promise.reject(new Error('pool is closed'));
@@ -60,6 +63,7 @@ export class PagePool {
   }
 
   private dispatch(): void {
+    while (this.slots.length < this.wanted && !this.closed) this.slots.push(this.spawn());
     for (const slot of this.slots) {
       if (slot.busy || !this.queue.length) continue;
       const job = this.queue.shift()!;

@@ -1,0 +1,15 @@
+import fs from 'node:fs'; import os from 'node:os'; import path from 'node:path';
+import { startFixtureServer } from '../helpers/fixture-server.ts';
+import { loadConfig } from '../../pipeline/config.ts';
+import { runIngest } from '../../pipeline/ingest.ts';
+const para = '3月28日晚，小米汽车在北京举行发布会，旗下首款车型小米SU7正式上市。用户支付5000元定金即可下单，锁单后定金不退，不少车主投诉误触锁单，要求退订退款。';
+const page = `<!doctype html><html><head><title>小米SU7锁单定金不退引争议</title></head><body><article><h1>小米SU7锁单定金不退引争议</h1><p>${para}</p><p>${para}</p><p>小米客服回应称，锁单后定金不可退，用户可以申请延长犹豫期。<script>alert(1)</script><img src=x onerror=alert(2)></p></article></body></html>`;
+const srv = await startFixtureServer({ '/a.html': { body: page }, '/feed.xml': { headers: { 'content-type': 'application/rss+xml' }, body: `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item><title>x</title><link>/a.html</link><pubDate>Fri, 29 Mar 2024 09:30:00 CST</pubDate></item></channel></rss>` } });
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'h-'));
+fs.writeFileSync(path.join(dir, 'sources.yaml'), `sources:\n  - { id: t, name: T, kind: rss, url: "${srv.url('/feed.xml')}", allowPrivateNetwork: true }\n`);
+const config = loadConfig('content/config', path.join(dir, 'sources.yaml'));
+const t0 = Date.now();
+const { report } = await runIngest({ config, contentDir: path.join(dir, 'c'), sourcesFile: 'x', workers: 1, writeReport: false });
+console.log(Date.now() - t0, JSON.stringify(report.sources, null, 1));
+for (const f of fs.readdirSync(path.join(dir, 'c'), { recursive: true })) console.log(f);
+await srv.close();

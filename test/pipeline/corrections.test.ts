@@ -1,0 +1,44 @@
+import { describe, it, expect } from 'vitest';
+import { applyCorrection } from '../../pipeline/ingest.ts';
+import { parseYamlText, schemas, ConfigError } from '../../pipeline/config.ts';
+import type { Article } from '../../src/schema/article.ts';
+
+const article: Article = {
+  id: 'cheping-su7-abc12345', title: '标题', outlet: { id: 'cheping', name: '车评日报' },
+  url: 'http://127.0.0.1/a.html', canonicalUrl: 'http://127.0.0.1/a.html',
+  published: '2024-03-29T10:00:00+08:00', fetched: '2024-03-29T11:00:00+08:00', lang: 'zh', script: 'hans',
+  relevance: { relevant: true, score: 9 }, topics: ['sales', 'refunds'],
+  evidence: [{ topic: 'sales', sentence: '大定88898台。', score: 3 }, { topic: 'refunds', sentence: '定金不退。', score: 3 }],
+  summary: '摘要', keywords: [], figures: [], disputes: [], nearDuplicates: [], corrections: [], messages: [], contentHash: 'a'.repeat(32),
+};
+
+describe('corrections', () => {
+  it('overrides topics, keeping the evidence of the topics that remain, with a note for readers', () => {
+    const fixed = applyCorrection(article, { article: article.id, topics: ['refunds', 'disputes'], note: '编辑核实：本文不涉及销量' });
+    expect(fixed.topics).toEqual(['refunds', 'disputes']);
+    expect(fixed.evidence.map((e) => e.topic)).toEqual(['refunds']);
+    expect(fixed.corrections).toEqual([{ field: 'topics', note: '编辑核实：本文不涉及销量' }]);
+  });
+
+  it('overrides the date and the original', () => {
+    const fixed = applyCorrection(article, { article: article.id, published: '2024-03-28T22:00:00+08:00', original: 'other-id', note: '以首发为准' });
+    expect(fixed.published).toBe('2024-03-28T22:00:00+08:00');
+    expect(fixed.reprintOf).toBe('other-id');
+    expect(fixed.corrections.map((c) => c.field)).toEqual(['published', 'reprintOf']);
+  });
+
+  it('clears stale correction notes when no correction applies', () => {
+    expect(applyCorrection({ ...article, corrections: [{ field: 'topics', note: 'old' }] }, undefined).corrections).toEqual([]);
+  });
+
+  it('rejects a correction without a note, naming the file and line', () => {
+    const yaml = 'corrections:\n  - article: abc\n    topics: [sales]\n';
+    expect(() => parseYamlText('corrections.yaml', yaml, schemas.correctionsFileSchema)).toThrow(ConfigError);
+    expect(() => parseYamlText('corrections.yaml', yaml, schemas.correctionsFileSchema)).toThrow(/corrections\.yaml:2: .*note/);
+  });
+
+  it('rejects an unknown topic id with its line', () => {
+    const yaml = 'corrections:\n  - article: abc\n    note: x\n    topics: [sales, weather]\n';
+    expect(() => parseYamlText('corrections.yaml', yaml, schemas.correctionsFileSchema)).toThrow(/corrections\.yaml:4:/);
+  });
+});

@@ -1,0 +1,37 @@
+// One folder per case under test/fixtures/pages/<slug>/: source.html and expected.json
+// (title, published, mustContain, mustNotContain, or error). `npm run capture` adds a case.
+import { describe, it, expect } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { decodeBytes } from '../../pipeline/decode.ts';
+import { extractArticle } from '../../pipeline/extract.ts';
+import { StageError } from '../../pipeline/reasons.ts';
+
+const PAGES = path.resolve(import.meta.dirname, '../fixtures/pages');
+type Expected = { title?: string; published?: string; canonicalUrl?: string; charset?: string; mustContain?: string[]; mustNotContain?: string[]; error?: string };
+
+describe.each(fs.readdirSync(PAGES).filter((d) => fs.existsSync(path.join(PAGES, d, 'expected.json'))))('page fixture %s', (slug) => {
+  const expected: Expected = JSON.parse(fs.readFileSync(path.join(PAGES, slug, 'expected.json'), 'utf8'));
+  const bytes = fs.readFileSync(path.join(PAGES, slug, 'source.html'));
+  const url = `http://fixture.test/${slug}.html`;
+
+  if (expected.error) {
+    it(`fails with ${expected.error}`, () => {
+      const decoded = decodeBytes(bytes);
+      expect(() => extractArticle(decoded.text, url)).toThrow(StageError);
+      try { extractArticle(decoded.text, url); } catch (e) { expect((e as StageError).reason).toBe(expected.error); }
+    });
+    return;
+  }
+
+  it('extracts the article and nothing else', () => {
+    const decoded = decodeBytes(bytes);
+    if (expected.charset) expect(decoded.charset).toBe(expected.charset);
+    const article = extractArticle(decoded.text, url);
+    if (expected.title) expect(article.title).toBe(expected.title);
+    if (expected.published) expect(article.published).toBe(expected.published);
+    if (expected.canonicalUrl) expect(article.canonicalUrl).toBe(expected.canonicalUrl);
+    for (const text of expected.mustContain ?? []) expect(article.text).toContain(text);
+    for (const text of expected.mustNotContain ?? []) expect(article.text).not.toContain(text);
+  });
+});

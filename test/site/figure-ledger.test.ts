@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { buildLedger, claimAnchor, formatFigureValue, normaliseUnit, valueKey } from '../../src/lib/figure-ledger.ts';
+
+const fig = (claim: string, value: number, unit: string, extra: Partial<{ valueMax: number; what: string; text: string }> = {}) => ({
+  claim, value, unit, what: extra.what ?? '24小时大定订单', text: extra.text ?? `${value}${unit}`, sentence: `句子${value}`, valueMax: extra.valueMax,
+});
+const art = (id: string, published: string, figures: ReturnType<typeof fig>[]) => ({
+  id, title: `标题${id}`, published, outlet: { id: `o-${id}`, name: `媒体${id}` }, figures,
+});
+
+describe('figure ledger', () => {
+  it('normalises Chinese multipliers in units', () => {
+    expect(normaliseUnit('万元')).toEqual({ base: '元', factor: 1e4 });
+    expect(normaliseUnit('亿元')).toEqual({ base: '元', factor: 1e8 });
+    expect(normaliseUnit('台')).toEqual({ base: '台', factor: 1 });
+    expect(normaliseUnit('万')).toEqual({ base: '万', factor: 1 });
+    expect(valueKey({ value: 2.99, unit: '万元' })).toBe(valueKey({ value: 29900, unit: '元' }));
+    expect(valueKey({ value: 3000, valueMax: 8000, unit: '元' })).toBe('3000–8000 元');
+    expect(formatFigureValue({ value: 3000, valueMax: 8000, unit: '元' })).toBe('3000–8000 元');
+    expect(formatFigureValue({ value: 21.59, unit: '万元' })).toBe('21.59 万元');
+  });
+
+  it('groups by claim, sources oldest first, and flags differing values', () => {
+    const ledger = buildLedger([
+      art('late', '2024-03-29T16:00:00+08:00', [fig('orders-24h', 10, '万台')]),
+      art('early', '2024-03-29T10:00:00+08:00', [fig('orders-24h', 88898, '台'), fig('deposit', 5000, '元', { what: '定金' })]),
+      art('copy', '2024-03-29T11:00:00+08:00', [fig('orders-24h', 88898, '台')]),
+      art('same', '2024-03-30T10:00:00+08:00', [fig('deposit', 0.5, '万元', { what: '定金' })]),
+    ]);
+    expect(ledger.map((e) => e.claim)).toEqual(['deposit', 'orders-24h'].sort((a, b) => (a === 'orders-24h' ? 1 : -1)));
+    const orders = ledger.find((e) => e.claim === 'orders-24h')!;
+    expect(orders.sources.map((s) => s.article.id)).toEqual(['early', 'copy', 'late']);
+    expect(orders.conflict).toBe(true);
+    expect(orders.variants).toEqual([
+      { valueKey: '88898 台', label: '88898 台', count: 2 },
+      { valueKey: '100000 台', label: '10 万台', count: 1 },
+    ]);
+    const deposit = ledger.find((e) => e.claim === 'deposit')!;
+    expect(deposit.conflict).toBe(false); // 0.5万元 = 5000元
+    expect(deposit.what).toBe('定金');
+  });
+
+  it('treats a different range as a conflict', () => {
+    const ledger = buildLedger([
+      art('a', '2024-04-02T14:00:00+08:00', [fig('markup', 3000, '元', { valueMax: 8000 })]),
+      art('b', '2024-04-02T18:00:00+08:00', [fig('markup', 5000, '元', { valueMax: 10000 })]),
+    ]);
+    expect(ledger[0]!.conflict).toBe(true);
+  });
+
+  it('makes safe anchors', () => {
+    expect(claimAnchor('orders-24h')).toBe('claim-orders-24h');
+    expect(claimAnchor('Orders 24H!')).toBe('claim-orders-24h');
+    expect(claimAnchor('定金')).toMatch(/^claim-[A-Za-z0-9]+$/);
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parseStoryConfig, parseTopicsConfig, tidyText } from '../../src/lib/story-config.ts';
+
+describe('story config', () => {
+  it('reads the real story.yaml and topics.yaml', () => {
+    const story = parseStoryConfig(readFileSync('content/config/story.yaml', 'utf8'));
+    expect(story.title).toBeTruthy();
+    expect(story.disputes.length).toBeGreaterThan(0);
+    const topics = parseTopicsConfig(readFileSync('content/config/topics.yaml', 'utf8'));
+    expect(topics.map((t) => t.id)).toEqual(['sales', 'refunds', 'resale', 'disputes']);
+    expect(topics.every((t) => t.label.length > 0)).toBe(true);
+  });
+
+  it('ignores fields it does not know and keeps schema topic order', () => {
+    const topics = parseTopicsConfig(`
+topics:
+  - id: resale
+    label: 转售
+    phrases: [{ text: 黄牛, weight: 2 }]
+  - id: sales
+    label: 销售动态
+    description: 订单
+`);
+    expect(topics).toEqual([
+      { id: 'sales', label: '销售动态', description: '订单' },
+      { id: 'refunds', label: 'refunds', description: '' },
+      { id: 'resale', label: '转售', description: '' },
+      { id: 'disputes', label: 'disputes', description: '' },
+    ]);
+  });
+
+  it('names the file in errors', () => {
+    expect(() => parseStoryConfig('subtitle: x', 'x/story.yaml')).toThrow(/x\/story\.yaml/);
+  });
+
+  it('tidies folded YAML text', () => {
+    expect(tidyText('定金锁单后不退、\n 24 小时 88898 台')).toBe('定金锁单后不退、24 小时 88898 台');
+  });
+});
