@@ -149,7 +149,6 @@ export type Config = {
 export function loadConfig(dir: string, sourcesFile = 'sources.yaml'): Config {
   const file = (name: string) => path.join(dir, name);
   return {
-    dir,
     sources: loadYamlFile(path.isAbsolute(sourcesFile) ? sourcesFile : file(sourcesFile), sourcesFileSchema).sources,
     ...loadAnalysisConfig(dir),
   };

@@ -70,7 +70,7 @@ function normalizeItems(raw: Parser.Item[], feedUrl: string, problems: FeedProbl
     let link: string;
     try { link = new URL(href.trim(), feedUrl).toString(); } catch { problems.push({ reason: 'bad-item', message: `${label}: bad link ${href.slice(0, 80)}` }); continue; }
     if (!/^https?:/.test(link)) { problems.push({ reason: 'bad-item', message: `${label}: link is not http(s)` }); continue; }
-    const guid = String(item.guid ?? item.id ?? link);
+    const guid = String(item.guid ?? (item as Record<string, unknown>).id ?? link);
     if (seen.has(guid) || seen.has(link)) { problems.push({ reason: 'bad-item', message: `${label}: duplicate guid or link, kept the first` }); continue; }
     seen.add(guid); seen.add(link);
     // The raw text first: rss-parser's isoDate reads "CST" as US Central.

@@ -46,7 +46,7 @@ export class PagePool {
       if (job && job.id === message.id) job.resolve(message.result);
       this.dispatch();
     });
-    worker.on('error', (error) => this.replace(slot, error));
+    worker.on('error', (error) => this.replace(slot, error instanceof Error ? error : new Error(String(error))));
     worker.on('exit', (code) => { if (!this.closed && code !== 0) this.replace(slot, new Error(`worker exited with code ${code}`)); });
     worker.unref();
     return slot;

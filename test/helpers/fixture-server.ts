@@ -22,7 +22,7 @@ export async function startFixtureServer(routes: Routes): Promise<FixtureServer>
       return;
     }
     const body = route.body ?? '';
-    const headers = { 'content-type': 'text/html; charset=utf-8', ...route.headers };
+    const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8', ...route.headers };
     const etag = headers.etag;
     if (etag && req.headers['if-none-match'] === etag) { res.writeHead(304, { etag }); res.end(); return; }
     res.writeHead(route.status ?? 200, headers);
