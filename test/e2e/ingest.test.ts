@@ -136,4 +136,25 @@ describe('ingest against a local HTTP server', () => {
     const report = JSON.parse(fs.readFileSync(path.join(content.dir, 'runs', runs.sort()[0]!), 'utf8'));
     expect(report.sources.map((s: { id: string }) => s.id)).toEqual(['cheping', 'gangao', 'nanfang', 'broken']);
   });
+
+  it('applies corrections from the editor on the next run and lists them in the report', async () => {
+    const store = new ContentStore(content.dir);
+    const stored = content.articleFiles().map((f) => store.readArticle(f).article);
+    const sales = stored.find((a) => a.url.endsWith('/sales.html'))!;
+    const lock = stored.find((a) => a.url.endsWith('/lock.html'))!;
+    const corrected: Config = { ...sources, corrections: [
+      { article: sales.id, topics: ['sales', 'disputes'], note: '编辑核实：本文也涉及争议' },
+      { article: lock.id, relevant: false, note: '编辑判断：重复报道' },
+    ] };
+    const { report } = await runIngest({ config: corrected, contentDir: content.dir, sourcesFile: 'test', workers: 1 });
+    expect(report.corrections).toEqual(expect.arrayContaining([
+      expect.objectContaining({ article: sales.id, applied: true, fields: ['topics'] }),
+      expect.objectContaining({ article: lock.id, applied: true }),
+    ]));
+    const after = content.articleFiles().map((f) => store.readArticle(f).article);
+    expect(after.find((a) => a.id === lock.id)).toBeUndefined();
+    const fixed = after.find((a) => a.id === sales.id)!;
+    expect(fixed.topics).toEqual(['sales', 'disputes']);
+    expect(fixed.corrections).toEqual([{ field: 'topics', note: '编辑核实：本文也涉及争议' }]);
+  });
 });
