@@ -6,6 +6,7 @@ import path from 'node:path';
 import { stringify, parse } from 'yaml';
 import { articleSchema, type Article } from '../src/schema/article.ts';
 import { chinaYearMonth } from './dates.ts';
+import { unescapeBody } from '../src/lib/paragraphs.ts';
 import { StageError } from './reasons.ts';
 
 export type PageState = {
@@ -57,12 +58,10 @@ function fsyncDir(dir: string): void {
 }
 
 // Astro parses the body as Markdown; the site renders it as text. Escaping the three HTML
-// characters means no raw HTML can exist in a body whichever way it is rendered.
+// characters means no raw HTML can exist in a body whichever way it is rendered
+// (src/lib/paragraphs.ts `unescapeBody` is the inverse, used by the site and by readArticle).
 export function escapeBody(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-export function unescapeBody(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
 export function serializeArticle(article: Article, paragraphs: string[]): string {
@@ -79,7 +78,7 @@ export function parseArticleFile(text: string, file: string): { article: Article
     const issue = result.error.issues[0]!;
     throw new StageError('invalid-content', `${file}: ${issue.path.join('.') || 'front matter'}: ${issue.message}`);
   }
-  const paragraphs = m[2]!.split(/\n{2,}/).map((p) => unescapeBody(p.trim().replace(/^\\/, ''))).filter(Boolean);
+  const paragraphs = m[2]!.split(/\n{2,}/).map((p) => unescapeBody(p.trim())).filter(Boolean);
   return { article: result.data, paragraphs };
 }
 

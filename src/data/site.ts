@@ -27,7 +27,12 @@ export interface SiteData {
 }
 
 function readConfig(name: string): { text: string; file: string } {
-  const candidates = [join(contentRoot(), 'config', name), join('content', 'config', name)];
+  // Same order as the pipeline: STORYLINE_CONFIG, then the content root's config/, then ./content/config.
+  const candidates = [
+    ...(process.env.STORYLINE_CONFIG ? [join(process.env.STORYLINE_CONFIG, name)] : []),
+    join(contentRoot(), 'config', name),
+    join('content', 'config', name),
+  ];
   for (const file of candidates) {
     if (existsSync(file)) return { text: readFileSync(file, 'utf8'), file };
   }
@@ -87,4 +92,40 @@ let cached: Promise<SiteData> | undefined;
 export function siteData(): Promise<SiteData> {
   cached ??= load();
   return cached;
+}
+
+// ---- derived lists shared by several pages ----
+
+import { foldReprints } from '../lib/fold-reprints.ts';
+import { buildTimeline, type TimelineItem } from '../lib/build-timeline.ts';
+import { paginate, type Page } from '../lib/paginate.ts';
+import type { Order } from '../lib/sort-articles.ts';
+
+export const TIMELINE_PAGE_SIZE = 50;
+export const TOPIC_PAGE_SIZE = 20;
+
+export type SiteTimelineItem = TimelineItem<SiteArticle, SiteEvent>;
+
+/** The home timeline (newest first) or its reverse, cut into pages. */
+export async function timelinePages(order: Order): Promise<Page<SiteTimelineItem>[]> {
+  const { articles, events } = await siteData();
+  const sorted = order === 'newest' ? articles : [...articles].reverse();
+  return paginate(buildTimeline(foldReprints(sorted), events, order), TIMELINE_PAGE_SIZE);
+}
+
+/** A topic's articles, reprints folded under originals, newest first, cut into pages of 20. */
+export async function topicPages(topic: string) {
+  const { articlesInTopic } = await siteData();
+  const list = articlesInTopic(topic);
+  return { total: list.length, pages: paginate(foldReprints(list), TOPIC_PAGE_SIZE) };
+}
+
+import { buildLedger, type LedgerEntry } from '../lib/figure-ledger.ts';
+
+let ledgerCache: Promise<LedgerEntry<SiteArticle>[]> | undefined;
+
+/** The figures ledger over all articles (reprints included: each is a source). */
+export function figureLedger(): Promise<LedgerEntry<SiteArticle>[]> {
+  ledgerCache ??= siteData().then(({ articles }) => buildLedger(articles));
+  return ledgerCache;
 }

@@ -134,3 +134,25 @@ export function claimAnchor(claim: string): string {
   const slug = claim.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
   return `claim-${slug || encodeURIComponent(claim).replace(/%/g, '')}`;
 }
+
+/**
+ * Split an entry's sources into those shown up front and the rest (folded away on
+ * long entries). Every distinct value keeps at least its earliest source up front,
+ * so a conflicting figure is never hidden; order stays by date.
+ */
+export function splitSources<A>(entry: Pick<LedgerEntry<A>, 'sources'>, limit = 10): { shown: LedgerSource<A>[]; more: LedgerSource<A>[] } {
+  if (entry.sources.length <= limit) return { shown: [...entry.sources], more: [] };
+  const keep = new Set<LedgerSource<A>>();
+  const firstOfValue = new Set<string>();
+  for (const s of entry.sources) {
+    if (!firstOfValue.has(s.valueKey)) {
+      firstOfValue.add(s.valueKey);
+      keep.add(s);
+    }
+  }
+  for (const s of entry.sources) {
+    if (keep.size >= limit) break;
+    keep.add(s);
+  }
+  return { shown: entry.sources.filter((s) => keep.has(s)), more: entry.sources.filter((s) => !keep.has(s)) };
+}

@@ -9,15 +9,31 @@ export interface FoldedEntry<T> {
   reprints: T[];
 }
 
-/** Follow reprintOf links to the earliest article present in `byId` (guards against cycles). */
+/**
+ * Follow reprintOf links to the earliest article present in `byId`. A cycle of
+ * reprintOf links (bad data) resolves to its earliest member, so every member of
+ * the cycle agrees on one root.
+ */
 export function resolveOriginal<T extends Reprintable>(article: T, byId: ReadonlyMap<string, T>): T {
-  let current = article;
+  const chain: T[] = [article];
   const seen = new Set<string>([article.id]);
-  while (current.reprintOf && byId.has(current.reprintOf) && !seen.has(current.reprintOf)) {
-    current = byId.get(current.reprintOf)!;
-    seen.add(current.id);
+  let current = article;
+  while (current.reprintOf && byId.has(current.reprintOf)) {
+    const next = byId.get(current.reprintOf)!;
+    if (seen.has(next.id)) {
+      const cycle = chain.slice(chain.findIndex((a) => a.id === next.id));
+      return cycle.reduce((best, a) => (earlier(a, best) ? a : best));
+    }
+    chain.push(next);
+    seen.add(next.id);
+    current = next;
   }
   return current;
+}
+
+function earlier(a: Reprintable, b: Reprintable): boolean {
+  const d = Date.parse(a.published) - Date.parse(b.published);
+  return d < 0 || (d === 0 && a.id < b.id);
 }
 
 /**

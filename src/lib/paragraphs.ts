@@ -18,6 +18,15 @@ export function splitParagraphs(body: string | undefined | null): string[] {
   return body
     .replace(/\r\n?/g, '\n')
     .split(/\n[ \t\u3000]*\n/)
-    .map((block) => joinLines(block.split('\n').map((l) => l.trim()).filter(Boolean)))
+    .map((block) => unescapeBody(joinLines(block.split('\n').map((l) => l.trim()).filter(Boolean))))
     .filter((p) => p.length > 0);
+}
+
+/**
+ * The pipeline writes bodies with &, <, > as entities and a leading Markdown marker
+ * backslash-escaped (pipeline/store.ts), so Astro's Markdown pass sees no raw HTML.
+ * The page renders text, so undo both here; Astro escapes it again on output.
+ */
+export function unescapeBody(text: string): string {
+  return text.replace(/^\\(?=[#>*+\-=`|]|\d+\.)/, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }

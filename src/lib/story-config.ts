@@ -26,6 +26,11 @@ export interface StoryConfig {
   disputes: { id: string; title: string; summary: string }[];
 }
 
+/** YAML folding turns line breaks into spaces; drop those that follow CJK punctuation. */
+export function tidyText(text: string | undefined): string {
+  return (text ?? '').replace(/([\u3000-\u303F\uFF00-\uFFEF])[ \t\n]+/gu, '$1').replace(/\s+/g, ' ').trim();
+}
+
 export interface TopicInfo { id: string; label: string; description: string }
 
 export function parseStoryConfig(text: string, file = 'story.yaml'): StoryConfig {
@@ -33,10 +38,10 @@ export function parseStoryConfig(text: string, file = 'story.yaml'): StoryConfig
   if (!result.success) throw new Error(`${file}: ${z.prettifyError(result.error)}`);
   const s = result.data;
   return {
-    title: s.title.trim(),
-    subtitle: (s.subtitle ?? '').trim(),
-    description: (s.description ?? '').trim(),
-    disputes: s.disputes.map((d) => ({ id: d.id, title: d.title, summary: (d.summary ?? '').trim() })),
+    title: tidyText(s.title),
+    subtitle: tidyText(s.subtitle),
+    description: tidyText(s.description),
+    disputes: s.disputes.map((d) => ({ id: d.id, title: tidyText(d.title), summary: tidyText(d.summary) })),
   };
 }
 
@@ -50,6 +55,6 @@ export function parseTopicsConfig(text: string, file = 'topics.yaml'): TopicInfo
   const byId = new Map(result.data.topics.map((t) => [t.id, t] as const));
   return TOPIC_IDS.map((id) => {
     const t = byId.get(id);
-    return { id, label: t?.label.trim() ?? id, description: (t?.description ?? '').trim() };
+    return { id, label: t ? tidyText(t.label) : id, description: tidyText(t?.description) };
   });
 }

@@ -77,7 +77,8 @@ export type ArticleInput = z.input<typeof articleSchema>;
 
 /** Editor-written milestones (content/events/*.md). */
 export const eventSchema = z.object({
-  date: z.iso.date(),
+  // YAML reads an unquoted 2024-03-28 as a Date; editors should not have to quote it.
+  date: z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), z.iso.date()),
   title: z.string().min(1),
   changed: z.string().min(1),
   sources: z.array(z.string()).default([]),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildLedger, claimAnchor, formatFigureValue, normaliseUnit, valueKey } from '../../src/lib/figure-ledger.ts';
+import { buildLedger, claimAnchor, formatFigureValue, normaliseUnit, splitSources, valueKey } from '../../src/lib/figure-ledger.ts';
 
 const fig = (claim: string, value: number, unit: string, extra: Partial<{ valueMax: number; what: string; text: string }> = {}) => ({
   claim, value, unit, what: extra.what ?? '24小时大定订单', text: extra.text ?? `${value}${unit}`, sentence: `句子${value}`, valueMax: extra.valueMax,
@@ -52,5 +52,22 @@ describe('figure ledger', () => {
     expect(claimAnchor('orders-24h')).toBe('claim-orders-24h');
     expect(claimAnchor('Orders 24H!')).toBe('claim-orders-24h');
     expect(claimAnchor('定金')).toMatch(/^claim-[A-Za-z0-9]+$/);
+  });
+});
+
+describe('splitSources', () => {
+  it('keeps short entries whole', () => {
+    const [entry] = buildLedger([art('a', '2024-03-29T10:00:00+08:00', [fig('c', 1, '台')])]);
+    expect(splitSources(entry!, 10)).toMatchObject({ more: [] });
+  });
+  it('folds long entries but keeps every distinct value up front, in date order', () => {
+    const many = Array.from({ length: 15 }, (_, i) =>
+      art(`a${String(i).padStart(2, '0')}`, `2024-03-${String(10 + i).padStart(2, '0')}T10:00:00+08:00`, [fig('c', i === 14 ? 2 : 1, '台')]),
+    );
+    const [entry] = buildLedger(many);
+    const { shown, more } = splitSources(entry!, 5);
+    expect(shown).toHaveLength(5);
+    expect(more).toHaveLength(10);
+    expect(shown.map((s) => s.article.id)).toEqual(['a00', 'a01', 'a02', 'a03', 'a14']);
   });
 });
