@@ -43,7 +43,7 @@ export function extractArticle(html: string, url: string, hints: ExtractHints = 
       const parsed = new Readability(doc, { charThreshold: 100, keepClasses: false }).parse();
       if (parsed?.content) {
         contentHtml = parsed.content;
-        title = cleanText(parsed.title ?? '') || title;
+        title ||= stripSiteName(cleanText(parsed.title ?? ''));
         byline = cleanText(parsed.byline ?? '') || undefined;
         meta.published ??= parseSourceDate(parsed.publishedTime ?? undefined);
       }
@@ -59,19 +59,30 @@ export function extractArticle(html: string, url: string, hints: ExtractHints = 
   }
 }
 
+/** "标题 - 科技前线", "标题--南方车闻网", "标题_车评日报" → "标题". */
+export function stripSiteName(title: string): string {
+  const m = /^(.{6,}?)\s*(?:\s[-|–—]\s|--|_|\|)\s*[^-_|–—]{1,14}$/.exec(title);
+  return m ? m[1]!.trim() : title;
+}
+
 function safeQueryAll(doc: Document, selector: string): Element[] {
   try { return Array.from(doc.querySelectorAll(selector)); } catch { return []; }
 }
 
 function readMeta(doc: Document, url: string): { title: string; published?: string; canonicalUrl?: string } {
   const metaContent = (selector: string) => doc.querySelector(selector)?.getAttribute('content') ?? undefined;
-  const title = cleanText(metaContent('meta[property="og:title"]') ?? doc.querySelector('h1')?.textContent ?? doc.title ?? '');
+  const h1 = cleanText(doc.querySelector('h1')?.textContent ?? '');
+  const docTitle = cleanText(doc.title ?? '');
+  // og:title, else an <h1> that the <title> repeats (a logo <h1> does not), else <title> minus the site name.
+  const title = cleanText(metaContent('meta[property="og:title"]') ?? '') || (h1 && docTitle.includes(h1) ? h1 : '') || stripSiteName(docTitle) || h1;
   const dateCandidates = [
     metaContent('meta[property="article:published_time"]'),
-    metaContent('meta[name="pubdate"]'), metaContent('meta[name="publishdate"]'), metaContent('meta[itemprop="datePublished"]'),
+    ...['pubdate', 'publishdate', 'publish_time', 'PubDate', 'ptime', 'date', 'weibo: article:create_at'].map((n) => metaContent(`meta[name="${n}"]`)),
+    metaContent('meta[itemprop="datePublished"]'), metaContent('meta[property="og:release_date"]'),
     doc.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined,
-    ...Array.from(doc.querySelectorAll('time, .time, .date, .pubtime, .publish-time, .info, .article-info, .meta'))
-      .slice(0, 8).map((el) => /\d{4}(?:-|\/|年)\d{1,2}(?:-|\/|月)\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?/.exec(el.textContent ?? '')?.[0]),
+    // Chinese templates put the date in a byline block whose class says time, date or info.
+    ...Array.from(doc.querySelectorAll('time, [class*="time"], [class*="date"], [class*="info"], [id*="time"], [id*="date"], .meta, .source'))
+      .slice(0, 12).map((el) => /\d{4}(?:-|\/|年)\d{1,2}(?:-|\/|月)\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?/.exec(el.textContent ?? '')?.[0]),
   ];
   const published = dateCandidates.map((d) => parseSourceDate(d)).find(Boolean);
   const canonicalHref = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');

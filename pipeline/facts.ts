@@ -20,7 +20,8 @@ export function parseChineseNumber(text: string): number | undefined {
   return total + section + Math.max(digit, 0);
 }
 
-const NUM = String.raw`(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)`;
+// A Chinese numeral starts with a digit word or 十 (十五); a bare 千 or 百 is 数千/上百, not a figure.
+const NUM = String.raw`(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*)`;
 const MULT = String.raw`(万|亿|千)?`;
 const UNIT = String.raw`(元|块钱|块|台|辆|位|名|人|个|家|天|日|小时|分钟|%|积分|张|单|起|宗|件|条|倍|次)`;
 // A range ("3000-8000元", "2万至5万元", "300到400名") or a single figure.
@@ -44,7 +45,7 @@ export function findFigures(sentence: string): FigureMatch[] {
     // "三" alone before 天 is a count; but a lone Chinese "一" before 个/次 is usually grammar, not a figure.
     if (!/\d/.test(n1!) && /^[一两]$/.test(n1!) && !m1 && /^(个|次|家|位|名|人|辆|台|条|件|张|单)$/.test(rawUnit!)) continue;
     // 2024年 is a date, 第3次 an ordinal: neither is a figure.
-    if (/^(年|月)$/.test(sentence[m.index! + text!.length] ?? '') || sentence[m.index! - 1] === '第') continue;
+    if (/^(年|月)$/.test(sentence[m.index! + text!.length] ?? '') || /[第数几上近]/.test(sentence[m.index! - 1] ?? '')) continue;
     const second = n2 ? toNumber(n2, m2 ?? m1) : undefined;
     // "2万至5万元": the first multiplier may be left implicit ("2至5万元").
     const first = toNumber(n1!, m1 ?? (n2 && m2 && !/\d{3,}/.test(n1!) ? m2 : undefined));

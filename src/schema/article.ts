@@ -13,7 +13,15 @@ export type DisputeStage = z.infer<typeof disputeStage>;
 /** Ids become file names and URL segments: short, lowercase, no path characters. */
 export const articleId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'id must be 1-80 chars of a-z, 0-9, -');
 
-const isoWithOffset = z.iso.datetime({ offset: true });
+/**
+ * Astro's front-matter parser turns an unquoted ISO timestamp into a Date; the instant is the
+ * same, so read it back as China time (+08:00), the convention every stored time follows.
+ */
+function chinaIso(value: unknown): unknown {
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) return value;
+  return new Date(value.getTime() + 8 * 3600_000).toISOString().replace(/\.\d{3}Z$/, '+08:00');
+}
+const isoWithOffset = z.preprocess(chinaIso, z.iso.datetime({ offset: true }));
 
 export const figureSchema = z.object({
   value: z.number(),

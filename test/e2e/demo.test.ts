@@ -1,0 +1,73 @@
+// The bundled demo end to end: demo outlets over real HTTP, the real demo sources (moved to a
+// random port), the real analysis config. What `npm run demo` promises, checked file by file.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startDemoServer, loadDemoCorpus } from '../../pipeline/demo/server.ts';
+import { loadConfig, type Config } from '../../pipeline/config.ts';
+import { runIngest } from '../../pipeline/ingest.ts';
+import { ContentStore } from '../../pipeline/store.ts';
+import type { RunReport } from '../../pipeline/report.ts';
+import { tempContentDir } from '../helpers/temp-content.ts';
+import { CONFIG_DIR } from '../helpers/analysis-config.ts';
+
+describe('bundled demo', () => {
+  const content = tempContentDir('storyline-demo-');
+  let server: Awaited<ReturnType<typeof startDemoServer>>;
+  let config: Config;
+  let first: RunReport;
+  const corpus = loadDemoCorpus();
+
+  beforeAll(async () => {
+    server = await startDemoServer({ port: 0 });
+    const demo = loadConfig(CONFIG_DIR, 'sources.demo.yaml');
+    config = { ...demo, sources: demo.sources.map((s) => ({ ...s, url: s.url.replace('http://127.0.0.1:4391', server.origin) })) };
+    first = (await runIngest({ config, contentDir: content.dir, sourcesFile: 'sources.demo.yaml', workers: 2 })).report;
+  });
+  afterAll(async () => { await server.close(); content.cleanup(); });
+
+  it('stores at least 45 story articles and no off-topic item', () => {
+    const store = new ContentStore(content.dir);
+    const articles = content.articleFiles().map((f) => store.readArticle(f).article);
+    expect(articles.length).toBeGreaterThanOrEqual(45);
+    const offTopicTitles = new Set(corpus.filter((e) => e.offTopic).map((e) => e.title));
+    expect(articles.filter((a) => offTopicTitles.has(a.title))).toEqual([]);
+    for (const topic of ['sales', 'refunds', 'resale', 'disputes']) {
+      expect(articles.filter((a) => a.topics.includes(topic as never)).length, topic).toBeGreaterThanOrEqual(5);
+    }
+    expect(articles.some((a) => a.script === 'hant')).toBe(true);
+    expect(articles.filter((a) => a.reprintOf).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('dates every article as its outlet published it (feed, page meta or byline; no zone = +08:00)', () => {
+    const store = new ContentStore(content.dir);
+    const byPath = new Map(corpus.map((e) => [e.path, e]));
+    for (const file of content.articleFiles()) {
+      const { article } = store.readArticle(file);
+      const entry = byPath.get(new URL(article.url).pathname);
+      expect(entry, article.url).toBeDefined();
+      expect(Date.parse(article.published), `${article.outlet.id} ${article.title}`).toBe(entry!.publishedAt.getTime());
+    }
+  });
+
+  it('lists the off-topic items as rejected with their reason', () => {
+    const rejected = first.sources.flatMap((s) => s.items).filter((i) => i.outcome === 'rejected');
+    expect(rejected.length).toBeGreaterThanOrEqual(10);
+    for (const item of rejected) {
+      expect(item.reason).toBe('off-topic');
+      expect(item.detail).toBeTruthy();
+    }
+    expect(first.totals.failed).toBe(0);
+  });
+
+  it('a second run reports 0 new and rewrites no file', async () => {
+    const before = new Map(content.articleFiles().map((f) => [f, fs.readFileSync(f, 'utf8') + fs.statSync(f).mtimeMs]));
+    const { report } = await runIngest({ config, contentDir: content.dir, sourcesFile: 'sources.demo.yaml', workers: 2 });
+    expect(report.totals.new).toBe(0);
+    expect(report.totals.updated).toBe(0);
+    expect(report.dedupe.relinked).toBe(0);
+    const after = new Map(content.articleFiles().map((f) => [f, fs.readFileSync(f, 'utf8') + fs.statSync(f).mtimeMs]));
+    expect(after).toEqual(before);
+    expect(fs.readdirSync(path.join(content.dir, 'runs'))).toHaveLength(2);
+  });
+});
