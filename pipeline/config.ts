@@ -79,6 +79,11 @@ const claimSchema = z.object({
   all: z.array(z.string()).default([]),
   any: z.array(z.string()).default([]),
   none: z.array(z.string()).default([]),
+  /** Plausible range in the unit: a 4亿元 total is not a 5000元 deposit. */
+  min: z.number().optional(),
+  max: z.number().optional(),
+  /** How far (in characters) a cue may sit from the figure; default 16. */
+  within: z.number().optional(),
 }).strict();
 export type ClaimRule = z.infer<typeof claimSchema>;
 const figuresFileSchema = z.object({ claims: z.array(claimSchema) }).strict();

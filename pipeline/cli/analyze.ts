@@ -48,7 +48,7 @@ for await (const line of stdinLines()) {
     topics: a.topics,
     evidence: Object.fromEntries(a.evidence.map((e) => [e.topic, e.sentence])),
     keywords: a.keywords,
-    figures: a.figures.map((f) => ({ value: f.value, ...(f.valueMax !== undefined ? { valueMax: f.valueMax } : {}), unit: f.unit, what: f.what, claim: f.claim, text: f.text, sentence: f.sentence })),
+    figures: a.figures.map((f) => ({ value: f.value, ...(f.valueMax !== undefined ? { valueMax: f.valueMax } : {}), ...(f.approximate ? { approximate: true } : {}), unit: f.unit, what: f.what, claim: f.claim, text: f.text, sentence: f.sentence })),
     script: a.script,
     disputes: a.disputes,
   }) + '\n');

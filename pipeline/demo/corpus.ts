@@ -97,10 +97,16 @@ export function demoArticlePath(outlet: string, publishedAt: Date, slug: string)
 }
 
 let toTraditional: ((s: string) => string) | undefined;
-/** Simplified to Traditional (Hong Kong variant), as the Traditional outlet's desk does. */
+/**
+ * Variant forms OpenCC's Hong Kong table produces that Big5 (as browsers decode it) cannot
+ * hold; a Big5 newsroom writes the standard Traditional form instead.
+ */
+const BIG5_FORMS: Record<string, string> = { 户: '戶', 説: '說', 啓: '啟', 兑: '兌', 羣: '群', 綫: '線', 着: '著', 衞: '衛' };
+const BIG5_FORMS_RE = new RegExp(`[${Object.keys(BIG5_FORMS).join('')}]`, 'g');
+/** Simplified to Traditional (Hong Kong variant, Big5-safe), as the Traditional outlet's desk does. */
 export function toHongKongTraditional(s: string): string {
-  toTraditional ??= OpenCC.Converter({ from: 'cn', to: 'hk' });
-  return toTraditional(s);
+  const convert = (toTraditional ??= OpenCC.Converter({ from: 'cn', to: 'hk' }));
+  return convert(s).replace(BIG5_FORMS_RE, (c: string) => BIG5_FORMS[c] ?? c);
 }
 
 function asString(v: unknown): string | undefined {

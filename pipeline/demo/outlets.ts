@@ -123,7 +123,7 @@ function commentsFor(e: DemoEntry): TimedComment[] {
       time: new Date(e.publishedAt.getTime() + (20 + (hh % 600) + i * 97) * 60_000),
       likes: hh % 120,
     };
-  });
+  }).sort((a, b) => a.time.getTime() - b.time.getTime());
 }
 
 function adFor(e: DemoEntry): string {
@@ -227,7 +227,7 @@ ${e.updatedAt ? `<meta property="article:modified_time" content="${isoBeijing(e.
 <body class="page-article">
 <div class="topbar">
   <div class="wrap">
-    <span class="today">${weekdayZh(e.publishedAt) === '日' ? '周日' : '星期' + weekdayZh(e.publishedAt)}</span>
+    <span class="today">星期${weekdayZh(e.publishedAt)}</span>
     <a href="/cheping/app/">下载车评日报App</a>
     <a href="/cheping/user/login" rel="nofollow">登录</a>
     <a href="/cheping/user/register" rel="nofollow">注册</a>
@@ -738,7 +738,7 @@ ${comments.map((c) => `    <div class="cmt"><div class="cmt-head"><b>${h(c.user)
 <footer class="site-footer">
   <div class="container">
     <p><a href="/gangao/about/">關於我們</a> · <a href="/gangao/privacy/">私隱政策</a> · <a href="/gangao/terms/">使用條款</a> · <a href="/gangao/advertise/">廣告查詢</a></p>
-    <p>© 2025 港澳車訊 gangaocar.example.hk 版權所有，不得轉載。</p>
+    <p>&copy; 2025 港澳車訊 gangaocar.example.hk 版權所有，不得轉載。</p>
   </div>
 </footer>
 <script src="/gangao/assets/js/jquery.min.js"></script>

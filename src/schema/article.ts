@@ -27,6 +27,8 @@ export const figureSchema = z.object({
   value: z.number(),
   /** Upper end when the text gives a range ("3000–8000元"). */
   valueMax: z.number().optional(),
+  /** The article hedges: 约, 超过, 近, 多 … ("超过13.6万台"). */
+  approximate: z.boolean().optional(),
   unit: z.string().min(1),
   /** What the figure counts, in the story's words: "定金", "大定订单", "犹豫期". */
   what: z.string().min(1),

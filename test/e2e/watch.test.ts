@@ -29,9 +29,10 @@ describe('ingest --watch', () => {
     let output = '';
     child.stdout.on('data', (d) => { output += d; });
     child.stderr.on('data', (d) => { output += d; });
-    // Wait for at least two polls, proving the schedule.
+    // Wait for at least two finished runs, proving the schedule.
+    const runs = () => (fs.existsSync(path.join(content.dir, 'runs')) ? fs.readdirSync(path.join(content.dir, 'runs')).length : 0);
     const deadline = Date.now() + 60_000;
-    while (feedHits < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    while ((feedHits < 2 || runs() < 2) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     expect(feedHits).toBeGreaterThanOrEqual(2);
     child.kill('SIGINT');
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
