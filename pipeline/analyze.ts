@@ -49,7 +49,8 @@ export function analyzeArticle(input: { title: string; text: string }, config: A
     evidence: relevant ? decisions.map((d) => ({ topic: d.topic, sentence: back(d.sentence), score: d.score })) : [],
     keywords: extractKeywords(`${title}\n${fullNormalized}`, 8),
     figures: relevant ? extractFigures(fullNormalized, config.claims).map((f) => ({ ...f, sentence: back(f.sentence) })) : [],
-    disputes: relevant ? linkDisputes(normalized, config.story, config.topics.disputeStages).map((d) => ({ ...d, sentence: back(d.sentence) })) : [],
+    // Only an article about a dispute follows a dispute thread; a glossary piece that says 锁单 does not.
+    disputes: relevant && decisions.some((d) => d.topic === 'disputes') ? linkDisputes(normalized, config.story, config.topics.disputeStages).map((d) => ({ ...d, sentence: back(d.sentence) })) : [],
     summary: summarize(original),
     fingerprint: fingerprint(tokens),
   };
