@@ -1,10 +1,13 @@
 // The figures ledger: every article's figures grouped by `claim`. Figures sharing a
-// claim are the same fact as told by different sources; when their values differ
-// (after normalising 万/亿 multipliers in the unit) the entry is flagged.
+// claim are the same fact as told by different sources; when their values disagree
+// (after normalising 万/亿 multipliers in the unit) the entry is flagged. Rounding
+// (7.57万 vs 75723), hedges (近9万 vs 88898) and a value inside a stated range are not
+// disagreements: readers are shown every value anyway.
 
 export interface FigureLike {
   value: number;
   valueMax?: number | undefined;
+  approximate?: boolean | undefined;
   unit: string;
   what: string;
   claim: string;
@@ -121,12 +124,34 @@ export function buildLedger<A extends LedgerArticle>(articles: readonly A[]): Le
       unit: mostCommon(sources.map((s) => s.figure.unit)),
       sources,
       variants,
-      conflict: variants.length > 1,
+      conflict: hasDisagreement(sources.map((s) => s.figure)),
       firstPublished: sources[0]!.article.published,
     });
   }
   entries.sort((a, b) => Date.parse(a.firstPublished) - Date.parse(b.firstPublished) || (a.claim < b.claim ? -1 : 1));
   return entries;
+}
+
+/** Do two statements of one claim say the same thing, allowing for rounding, hedges and ranges? */
+export function figuresAgree(a: FigureLike, b: FigureLike): boolean {
+  const { base: baseA, factor: fa } = normaliseUnit(a.unit);
+  const { base: baseB, factor: fb } = normaliseUnit(b.unit);
+  if (baseA !== baseB) return false;
+  const [loA, hiA] = [a.value * fa, (a.valueMax ?? a.value) * fa];
+  const [loB, hiB] = [b.value * fb, (b.valueMax ?? b.value) * fb];
+  if (loA === loB && hiA === hiB) return true;
+  // A single value inside the other's stated range: "6000元" within "3000–8000元".
+  if ((loA === hiA && loA >= loB && loA <= hiB) || (loB === hiB && loB >= loA && loB <= hiA)) return true;
+  const tolerance = a.approximate || b.approximate ? 0.1 : 0.005;
+  const close = (x: number, y: number) => Math.abs(x - y) <= tolerance * Math.max(Math.abs(x), Math.abs(y));
+  return close(loA, loB) && close(hiA, hiB);
+}
+
+function hasDisagreement(figures: readonly FigureLike[]): boolean {
+  for (let i = 0; i < figures.length; i++) {
+    for (let j = i + 1; j < figures.length; j++) if (!figuresAgree(figures[i]!, figures[j]!)) return true;
+  }
+  return false;
 }
 
 /** Claims become HTML ids: keep them to safe characters. */

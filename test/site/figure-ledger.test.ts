@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildLedger, claimAnchor, formatFigureValue, normaliseUnit, splitSources, valueKey } from '../../src/lib/figure-ledger.ts';
+import { buildLedger, claimAnchor, figuresAgree, formatFigureValue, normaliseUnit, splitSources, valueKey, type FigureLike } from '../../src/lib/figure-ledger.ts';
 
 const fig = (claim: string, value: number, unit: string, extra: Partial<{ valueMax: number; what: string; text: string }> = {}) => ({
   claim, value, unit, what: extra.what ?? '24小时大定订单', text: extra.text ?? `${value}${unit}`, sentence: `句子${value}`, valueMax: extra.valueMax,
@@ -69,5 +69,20 @@ describe('splitSources', () => {
     expect(shown).toHaveLength(5);
     expect(more).toHaveLength(10);
     expect(shown.map((s) => s.article.id)).toEqual(['a00', 'a01', 'a02', 'a03', 'a14']);
+  });
+});
+
+describe('figuresAgree', () => {
+  const f = (value: number, unit: string, extra: Partial<FigureLike> = {}): FigureLike => ({ value, unit, what: 'x', claim: 'c', text: 't', sentence: 's', ...extra });
+  it('treats rounding, hedges and values inside a range as agreement', () => {
+    expect(figuresAgree(f(75723, '台'), f(7.57, '万台'))).toBe(true);
+    expect(figuresAgree(f(88898, '台'), f(90000, '台', { approximate: true }))).toBe(true);
+    expect(figuresAgree(f(6000, '元'), f(3000, '元', { valueMax: 8000 }))).toBe(true);
+  });
+  it('flags real disagreements', () => {
+    expect(figuresAgree(f(88898, '台'), f(75723, '台'))).toBe(false);
+    expect(figuresAgree(f(30000, '元'), f(20000, '元', { valueMax: 50000 }))).toBe(true);
+    expect(figuresAgree(f(3, '万元'), f(2, '万元'))).toBe(false);
+    expect(figuresAgree(f(5000, '元'), f(5000, '台'))).toBe(false);
   });
 });
