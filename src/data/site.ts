@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { getCollection } from 'astro:content';
 import type { Article, StoryEvent, TopicId } from '../schema/article.ts';
 import { contentRoot } from '../lib/content-root.ts';
-import { parseStoryConfig, parseTopicsConfig, type StoryConfig, type TopicInfo } from '../lib/story-config.ts';
+import { parseStoryConfig, parseTopicsConfig, parseGlossary, type StoryConfig, type TopicInfo, type GlossaryEntry } from '../lib/story-config.ts';
 import { sortArticles } from '../lib/sort-articles.ts';
 import { createRelatedIndex, type Related } from '../lib/related-articles.ts';
 
@@ -16,6 +16,7 @@ export type SiteEvent = StoryEvent & { key: string; body: string };
 export interface SiteData {
   story: StoryConfig;
   topics: TopicInfo[];
+  glossary: GlossaryEntry[];
   topicLabel: (id: string) => string;
   /** Newest first. */
   articles: SiteArticle[];
@@ -78,6 +79,7 @@ async function load(): Promise<SiteData> {
   return {
     story,
     topics,
+    glossary: parseGlossary(topicsFile.text, topicsFile.file),
     topicLabel: (id) => labels.get(id) ?? id,
     articles,
     byId,

@@ -17,7 +17,17 @@ const storySchema = z.looseObject({
 
 const topicsSchema = z.looseObject({
   topics: z.array(z.looseObject({ id: z.string().min(1), label: z.string().min(1), description: z.string().optional() })),
+  glossary: z.array(z.looseObject({ term: z.string().min(1), meaning: z.string().min(1) })).default([]),
 });
+
+export interface GlossaryEntry { term: string; meaning: string }
+
+/** The confusable terms (定金/订金, 小定/大定/锁单) explained where an article uses them. */
+export function parseGlossary(text: string, file = 'topics.yaml'): GlossaryEntry[] {
+  const result = topicsSchema.safeParse(parse(text));
+  if (!result.success) throw new Error(`${file}: ${z.prettifyError(result.error)}`);
+  return result.data.glossary.map((g) => ({ term: g.term, meaning: tidyText(g.meaning) }));
+}
 
 export interface StoryConfig {
   title: string;
