@@ -183,6 +183,8 @@ class Run {
     const item: FeedItem = { link: source.url, guid: source.url, title: '' };
     report.items.push(await this.handlePage(source, item, res));
     report.counts.fetched = 1;
+    // The page is its own "feed": next run asks it conditionally.
+    this.state.feeds[source.url] = { etag: header(res.headers.etag), lastModified: header(res.headers['last-modified']) };
     return report;
   }
 
