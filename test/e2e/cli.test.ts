@@ -1,0 +1,72 @@
+// The command-line contracts other tools rely on: extract, analyze, segment.
+import { describe, it, expect } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const run = (script: string, args: string[] = [], input?: string) =>
+  spawnSync(process.execPath, [path.join(ROOT, 'pipeline/cli', script), ...args], { cwd: ROOT, input, encoding: 'utf8' });
+const PAGES = path.join(ROOT, 'test/fixtures/pages');
+
+describe('extract', () => {
+  it('prints the body, one paragraph per line', () => {
+    const r = run('extract.ts', [path.join(PAGES, 'portal-with-comments/source.html')]);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toContain('469位用户');
+    expect(r.stdout).not.toContain('网友评论');
+  });
+
+  it('--json prints {title, byline, published, text}, with the charset detected from the bytes', () => {
+    const r = run('extract.ts', [path.join(PAGES, 'gbk-meta-only/source.html'), '--json', '--url', 'https://nanfang.example/a.html']);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(Object.keys(out)).toEqual(['title', 'byline', 'published', 'text']);
+    expect(out.title).toBe('二手平台现小米SU7订单转让 加价数万元');
+    expect(out.published).toBe('2024-03-30T10:20:00+08:00');
+    expect(out.text).toContain('不支持任何形式的订单倒卖');
+  });
+
+  it('fails with the file and the reason for a page with no article', () => {
+    const file = path.join(PAGES, 'no-article/source.html');
+    const r = run('extract.ts', [file]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(file);
+    expect(r.stderr).toContain('no-article');
+  });
+});
+
+describe('analyze', () => {
+  it('answers one JSON line per input line, and an error line naming a bad line', () => {
+    const input = [
+      JSON.stringify({ id: 'a', title: '小米SU7上市24小时大定88898台', text: '小米汽车宣布，SU7上市24小时大定88898台。有用户反映锁单后5000元定金不退，在黑猫投诉维权。' }),
+      '{not json',
+      JSON.stringify({ id: 'b', title: '英雄联盟夏季赛落幕', text: '战队夺冠，电竞观众创新高。' }),
+      JSON.stringify({ id: 'c', title: 'no text' }),
+    ].join('\n');
+    const r = run('analyze.ts', [], input + '\n');
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatchObject({ id: 'a', relevant: true, topics: expect.arrayContaining(['sales', 'refunds', 'disputes']) });
+    expect(lines[0].evidence.refunds).toContain('定金');
+    expect(lines[0].figures).toContainEqual(expect.objectContaining({ value: 88898, unit: '台', what: expect.any(String), sentence: expect.any(String) }));
+    expect(Array.isArray(lines[0].keywords)).toBe(true);
+    expect(lines[1]).toMatchObject({ line: 2, error: expect.stringContaining('line 2') });
+    expect(lines[2]).toMatchObject({ id: 'b', relevant: false, reason: expect.any(String), topics: [] });
+    expect(lines[3]).toMatchObject({ line: 4, error: expect.stringContaining('text') });
+  });
+});
+
+describe('segment', () => {
+  it('prints each line’s tokens separated by single spaces', () => {
+    const r = run('segment.ts', [], '小米SU7锁单后定金不退\n黄牛转售优先购车权\n');
+    expect(r.status).toBe(0);
+    const lines = r.stdout.split('\n').filter(Boolean);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]!.split(' ')).toEqual(expect.arrayContaining(['锁单', '定金']));
+    expect(lines[1]!.split(' ')).toEqual(['黄牛', '转售', '优先购车权']);
+    expect(lines.every((l) => !/ {2}/.test(l))).toBe(true);
+  });
+});
