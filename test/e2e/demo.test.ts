@@ -10,6 +10,7 @@ import { ContentStore } from '../../pipeline/store.ts';
 import type { RunReport } from '../../pipeline/report.ts';
 import { tempContentDir } from '../helpers/temp-content.ts';
 import { CONFIG_DIR } from '../helpers/analysis-config.ts';
+import { buildLedger } from '../../src/lib/figure-ledger.ts';
 
 describe('bundled demo', () => {
   const content = tempContentDir('storyline-demo-');
@@ -48,6 +49,18 @@ describe('bundled demo', () => {
       expect(entry, article.url).toBeDefined();
       expect(Date.parse(article.published), `${article.outlet.id} ${article.title}`).toBe(entry!.publishedAt.getTime());
     }
+  });
+
+  it('builds a figures ledger: one entry per claim with all its sources, real conflicts flagged', () => {
+    const store = new ContentStore(content.dir);
+    const ledger = new Map(buildLedger(content.articleFiles().map((f) => store.readArticle(f).article)).map((e) => [e.claim, e]));
+    const orders = ledger.get('orders-24h')!;
+    expect(orders.sources.length).toBeGreaterThanOrEqual(3);
+    expect(orders.conflict).toBe(false); // 88898台 and 近9万台 agree
+    expect(ledger.get('deposit')!.variants.map((v) => v.valueKey)).toEqual(['5000 元']);
+    const cancellations = ledger.get('cancellation-requests')!;
+    expect(cancellations.conflict).toBe(true); // Xiaomi's 469 vs a rumour's 3000+
+    expect(cancellations.variants.map((v) => v.valueKey).sort()).toEqual(['3000 人', '469 人']);
   });
 
   it('lists the off-topic items as rejected with their reason', () => {
