@@ -6,7 +6,7 @@ import { startDemoServer } from '../demo/server.ts';
 import { loadConfig, ConfigError } from '../config.ts';
 import { runIngest } from '../ingest.ts';
 import { formatSummary } from '../report.ts';
-import { serveDirectory } from '../serve-static.ts';
+import { serveStatic } from '../serve-static.ts';
 import { CONFIG_DIR, CONTENT_DIR, PROJECT_ROOT } from './paths.ts';
 import { progressPrinter } from './progress.ts';
 import path from 'node:path';
@@ -54,8 +54,8 @@ if (!values['no-build']) {
 }
 
 if (values.serve) {
-  const site = await serveDirectory(path.join(PROJECT_ROOT, 'dist'), Number(values.port));
-  process.stdout.write(`\nStoryline is being served at ${site.origin}/  (Ctrl-C to stop)\n`);
+  const site = await serveStatic(path.join(PROJECT_ROOT, 'dist'), Number(values.port));
+  process.stdout.write(`\nStoryline is being served at ${site.url}/  (Ctrl-C to stop)\n`);
 } else {
   process.stdout.write('Done. `npm start` also serves the site; `npm run serve` serves the last build.\n');
 }

@@ -1,9 +1,9 @@
 // npm run serve [-- --port N]: serve the built site in dist/ on 127.0.0.1.
 import { parseArgs } from 'node:util';
 import path from 'node:path';
-import { serveDirectory } from '../serve-static.ts';
+import { serveStatic } from '../serve-static.ts';
 import { PROJECT_ROOT } from './paths.ts';
 
 const { values } = parseArgs({ options: { port: { type: 'string', default: '4321' }, dir: { type: 'string' } } });
-const server = await serveDirectory(values.dir ?? path.join(PROJECT_ROOT, 'dist'), Number(values.port));
-process.stdout.write(`Storyline site: ${server.origin}/\n`);
+const server = await serveStatic(values.dir ?? path.join(PROJECT_ROOT, 'dist'), Number(values.port));
+process.stdout.write(`Storyline site: ${server.url}/\n`);

@@ -6,7 +6,7 @@
 import { mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { serveStatic } from '../helpers/static-server.ts';
+import { serveStatic } from '../../pipeline/serve-static.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 
 const args = process.argv.slice(2);

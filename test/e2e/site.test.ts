@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { serveStatic, type StaticServer } from '../../pipeline/serve-static.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
