@@ -121,7 +121,8 @@ export function parseYamlText<S extends z.ZodType>(file: string, text: string, s
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length) {
     const err = doc.errors[0]!;
-    throw new ConfigError(file, err.linePos?.[0]?.line, `YAML syntax: ${err.message.split('\n')[0]}`);
+    // linePos is only filled with prettyErrors; the offset always is.
+    throw new ConfigError(file, err.linePos?.[0]?.line ?? lineCounter.linePos(err.pos[0]).line, `YAML syntax: ${err.message.split('\n')[0]}`);
   }
   const result = schema.safeParse(doc.toJS());
   if (!result.success) {

@@ -3,7 +3,7 @@
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { Readability } from '@mozilla/readability';
 import { StageError } from './reasons.ts';
-import { htmlToParagraphs, cleanText } from './sanitize.ts';
+import { htmlToParagraphs, cleanText, assertMarkupBudget } from './sanitize.ts';
 import { parseSourceDate } from './dates.ts';
 
 export type ExtractHints = { content?: string; remove?: string[] };
@@ -25,6 +25,8 @@ const MIN_TEXT = 60;
 const silentConsole = new VirtualConsole();
 
 export function extractArticle(html: string, url: string, hints: ExtractHints = {}): Extracted {
+  // A page of 200k nested divs is small in bytes but hangs jsdom and Readability: refuse it first.
+  assertMarkupBudget(html);
   const dom = new JSDOM(html, { url, virtualConsole: silentConsole });
   try {
     const doc = dom.window.document;
@@ -90,7 +92,8 @@ function readMeta(doc: Document, url: string): { title: string; published?: stri
   if (canonicalHref) {
     try {
       const resolved = new URL(canonicalHref, url);
-      if (resolved.protocol === 'http:' || resolved.protocol === 'https:') canonicalUrl = resolved.toString();
+      // A page may not claim another site's URL: that would let it take the place of the real article.
+      if ((resolved.protocol === 'http:' || resolved.protocol === 'https:') && resolved.host === new URL(url).host) canonicalUrl = resolved.toString();
     } catch { /* a broken canonical link is ignored: the fetched URL stands */ }
   }
   return { title, published, canonicalUrl };

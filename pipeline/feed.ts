@@ -12,10 +12,12 @@ const MAX_ITEMS = 2000;
 const DATE_ELEMENTS = /<(updated|published|pubDate|lastBuildDate|dc:date)>[^<]*<\/\1>/gi;
 const parser = new Parser({ timeout: 0, customFields: { item: ['updated', 'published'] } });
 
-export async function parseFeed(xml: string, feedUrl: string): Promise<ParsedFeed> {
+export async function parseFeed(input: string, feedUrl: string): Promise<ParsedFeed> {
   // Entity declarations buy nothing in news feeds and are the door to billion-laughs and XXE.
-  if (/<!ENTITY/i.test(xml.slice(0, 20_000))) throw new StageError('bad-feed', 'feed declares XML entities (<!ENTITY>): refused');
-  if (!/<(rss|feed|rdf:RDF)[\s>]/i.test(xml.slice(0, 5000))) throw new StageError('bad-feed', 'not an RSS or Atom document');
+  // The whole text is searched: padding the prolog must not hide a declaration.
+  if (/<!ENTITY/i.test(input)) throw new StageError('bad-feed', 'feed declares XML entities (<!ENTITY>): refused');
+  if (!/<(rss|feed|rdf:RDF)[\s>]/i.test(input.slice(0, 5000))) throw new StageError('bad-feed', 'not an RSS or Atom document');
+  const xml = neutralizeEntities(input);
   let raw: Parser.Item[];
   let title: string | undefined;
   const problems: FeedProblem[] = [];
@@ -73,13 +75,42 @@ function normalizeItems(raw: Parser.Item[], feedUrl: string, problems: FeedProbl
     const guid = String(item.guid ?? (item as Record<string, unknown>).id ?? link);
     if (seen.has(guid) || seen.has(link)) { problems.push({ reason: 'bad-item', message: `${label}: duplicate guid or link, kept the first` }); continue; }
     seen.add(guid); seen.add(link);
-    // The raw text first: rss-parser's isoDate reads "CST" as US Central.
+    // The raw text first: rss-parser's isoDate reads "CST" as US Central, and for Atom it
+    // overwrites pubDate with new Date(published).toISOString(), which reads a zoneless
+    // time in the machine's zone. Atom's own elements come through as custom fields.
     const extra = item as Record<string, unknown>;
-    const dateText = item.pubDate ?? (extra.published as string | undefined) ?? (extra.updated as string | undefined) ?? item.isoDate;
+    const dateText = rawText(extra.published) ?? rawText(extra.updated) ?? item.pubDate ?? item.isoDate;
     const published = parseSourceDate(typeof dateText === 'string' ? dateText : undefined);
     if (dateText && !published) problems.push({ reason: 'bad-item', message: `${label}: unreadable date "${String(dateText).slice(0, 40)}", the page's own date will be used` });
     items.push({ link, guid, title: (item.title ?? '').trim(), published, summary: item.contentSnippet?.slice(0, 300) });
   }
   if (raw.length > MAX_ITEMS) problems.push({ reason: 'bad-item', message: `feed has ${raw.length} items; only the first ${MAX_ITEMS} are read` });
   return { items, problems };
+}
+
+function rawText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim() || undefined;
+  if (value && typeof value === 'object' && typeof (value as { _?: unknown })._ === 'string') return rawText((value as { _: string })._);
+  return undefined;
+}
+
+// XML knows five named entities; feeds written by HTML tools use many more (&nbsp; &ldquo;),
+// and one of them makes the strict parser reject the item. The usual ones become numeric
+// references; any other name is kept as literal text. Nothing is ever expanded from a DTD.
+const HTML_ENTITIES: Record<string, number> = {
+  nbsp: 0xa0, ensp: 0x2002, emsp: 0x2003, thinsp: 0x2009, ldquo: 0x201c, rdquo: 0x201d, lsquo: 0x2018, rsquo: 0x2019,
+  mdash: 0x2014, ndash: 0x2013, hellip: 0x2026, middot: 0xb7, bull: 0x2022, copy: 0xa9, reg: 0xae, trade: 0x2122,
+  times: 0xd7, divide: 0xf7, deg: 0xb0, plusmn: 0xb1, yen: 0xa5, laquo: 0xab, raquo: 0xbb, sect: 0xa7, para: 0xb6,
+};
+const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
+function neutralizeEntities(xml: string): string {
+  // CDATA sections are left alone: entities are not references there.
+  return xml.split(/(<!\[CDATA\[[\s\S]*?\]\]>)/).map((part, i) => i % 2 ? part : neutralizeOutsideCdata(part)).join('');
+}
+function neutralizeOutsideCdata(xml: string): string {
+  return xml.replace(/&([A-Za-z][A-Za-z0-9]{0,31});/g, (whole, name: string) => {
+    if (XML_ENTITIES.has(name)) return whole;
+    const code = HTML_ENTITIES[name] ?? HTML_ENTITIES[name.toLowerCase()];
+    return code ? `&#${code};` : `&amp;${name};`;
+  });
 }

@@ -85,7 +85,10 @@ const agents = {
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 
 export async function fetchUrl(url: string, options: FetchOptions = {}): Promise<FetchResult> {
-  const opts = { ...DEFAULTS, ...options };
+  // An option given as undefined keeps its default: `{ totalTimeoutMs: undefined }` spread over
+  // the defaults would otherwise mean a 1 ms timer, and `maxBytes: undefined` no cap at all.
+  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as FetchOptions;
+  const opts = { ...DEFAULTS, ...given };
   for (let attempt = 0; ; attempt++) {
     try {
       return await fetchFollowingRedirects(url, opts);
@@ -130,7 +133,7 @@ async function fetchFollowingRedirects(startUrl: string, opts: typeof DEFAULTS &
     if (res.status >= 300 && res.status < 400 && res.status !== 304) {
       const location = res.headers.location;
       if (!location) throw new StageError('http-status', `HTTP ${res.status} without Location from ${current}`);
-      current = new URL(location, current).toString();
+      try { current = new URL(location, current).toString(); } catch { throw new StageError('bad-url', `HTTP ${res.status} from ${current} redirects to an unparsable Location: ${location.slice(0, 200)}`); }
       continue;
     }
     if (res.status === 304) return { ...res, url: current, notModified: true, redirects: hop };
@@ -179,6 +182,7 @@ function requestOnce(url: URL, opts: typeof DEFAULTS & FetchOptions): Promise<Ra
       if (settled) return;
       settled = true;
       clearTimeout(totalTimer);
+      opts.signal?.removeEventListener('abort', onAbort);
       req.destroy();
       reject(error);
     };
@@ -186,14 +190,26 @@ function requestOnce(url: URL, opts: typeof DEFAULTS & FetchOptions): Promise<Ra
     const totalTimer = setTimeout(() => fail(timeoutError(`request (${opts.totalTimeoutMs} ms)`)), opts.totalTimeoutMs);
     const onAbort = () => fail(new StageError('timeout', `aborted: ${url}`));
     opts.signal?.addEventListener('abort', onAbort, { once: true });
+    if (opts.signal?.aborted) queueMicrotask(onAbort);
 
     const req = (isHttps ? https : http).request(url, { method: 'GET', headers, agent: isHttps ? pool.https : pool.http }, (res) => {
       const status = res.statusCode ?? 0;
       if (status >= 300 && status < 400 || status >= 400) {
-        res.resume(); // redirects and errors: the body is of no use
-        res.on('end', () => { if (!settled) { settled = true; clearTimeout(totalTimer); resolve({ status, headers: res.headers, body: Buffer.alloc(0) }); } });
-        res.on('error', (e) => fail(networkError(e, url)));
+        // Redirects and errors: the body is of no use, and a hostile one may never end.
+        // Answer on the headers and drop the connection rather than drain it.
+        settled = true;
+        clearTimeout(totalTimer);
+        opts.signal?.removeEventListener('abort', onAbort);
+        res.on('error', () => { /* we hung up on purpose */ });
+        res.destroy();
+        resolve({ status, headers: res.headers, body: Buffer.alloc(0) });
         return;
+      }
+      const declared = Number(res.headers['content-length']);
+      const encoded = (res.headers['content-encoding'] ?? 'identity').trim().toLowerCase() !== 'identity';
+      if (!encoded && Number.isFinite(declared) && declared > opts.maxBytes) {
+        res.resume();
+        return fail(new StageError('too-large', `Content-Length ${declared} is over ${opts.maxBytes} bytes from ${url}`));
       }
       let stream: Readable;
       try { stream = decodedStream(res, res.headers['content-encoding']); } catch (e) { res.resume(); return fail(e as Error); }
@@ -201,7 +217,8 @@ function requestOnce(url: URL, opts: typeof DEFAULTS & FetchOptions): Promise<Ra
       let size = 0;
       stream.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        if (size > opts.maxBytes) { stream.destroy(); fail(new StageError('too-large', `body over ${opts.maxBytes} bytes from ${url}`)); return; }
+        // fail() first: destroying the stream emits 'aborted'/'error', which must not be what is reported.
+        if (size > opts.maxBytes) { fail(new StageError('too-large', `body over ${opts.maxBytes} bytes from ${url}`)); stream.destroy(); return; }
         chunks.push(chunk);
       });
       stream.on('end', () => {

@@ -8,6 +8,7 @@ import { articleSchema, type Article } from '../src/schema/article.ts';
 import { chinaYearMonth } from './dates.ts';
 import { unescapeBody } from '../src/lib/paragraphs.ts';
 import { StageError } from './reasons.ts';
+import { stripTags } from './sanitize.ts';
 
 export type PageState = {
   etag?: string;
@@ -34,11 +35,13 @@ export function emptyState(): SeenState {
 /** Write-then-rename with fsyncs: readers see the old file or the new one, never half of one. */
 export function writeFileAtomic(file: string, data: string | Buffer): void {
   const dir = path.dirname(file);
-  fs.mkdirSync(dir, { recursive: true });
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   let fd: number | undefined;
   try {
-    fd = fs.openSync(tmp, 'w', 0o644);
+    // Inside the try: a folder that cannot be made (its parent is a file, the disk is
+    // read-only) is a write failure like any other, not an unexplained crash.
+    fs.mkdirSync(dir, { recursive: true });
+    fd = fs.openSync(tmp, 'wx', 0o644);
     fs.writeFileSync(fd, data);
     fs.fsyncSync(fd);
     fs.closeSync(fd);
@@ -82,6 +85,14 @@ export function parseArticleFile(text: string, file: string): { article: Article
   return { article: result.data, paragraphs };
 }
 
+/** Every string in a record with tag-shaped text removed (the body is escaped separately). */
+function withoutMarkup<T>(value: T): T {
+  if (typeof value === 'string') return stripTags(value) as T;
+  if (Array.isArray(value)) return value.map(withoutMarkup) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutMarkup(v)])) as T;
+  return value;
+}
+
 function stripUndefined<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
@@ -106,7 +117,9 @@ export class ContentStore {
       const state = JSON.parse(fs.readFileSync(this.stateFile, 'utf8')) as SeenState;
       return state.version === 1 ? state : emptyState();
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return emptyState();
+      // No state but articles on disk (the state was lost, or a run was killed before its first
+      // save): rebuild, so the stored articles are recognised rather than reported new again.
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return this.listArticleFiles().next().done ? emptyState() : this.rebuildStateFromArticles();
       // A corrupt state costs a full re-fetch, never content: the articles are the truth.
       return this.rebuildStateFromArticles();
     }
@@ -118,13 +131,14 @@ export class ContentStore {
 
   /** Validate, then write only if the bytes differ. Returns whether anything was written. */
   writeArticle(article: Article, paragraphs: string[], previousPath?: string): { written: boolean; path: string } {
-    const checked = articleSchema.safeParse(article);
+    // The last gate before content/: whoever built the record, no front-matter string holds a tag.
+    const checked = articleSchema.safeParse(withoutMarkup(article));
     if (!checked.success) {
       const issue = checked.error.issues[0]!;
       throw new StageError('invalid-content', `article ${article.id}: ${issue.path.join('.')}: ${issue.message}`);
     }
     const file = this.articlePath(article);
-    const text = serializeArticle(checked.data, paragraphs);
+    const text = serializeArticle(checked.data, paragraphs.map(stripTags));
     let existing: string | undefined;
     try { existing = fs.readFileSync(file, 'utf8'); } catch { existing = undefined; }
     if (existing !== text) writeFileAtomic(file, text);
@@ -180,7 +194,11 @@ function removeQuietly(file: string): void {
   try { fs.unlinkSync(file); } catch { /* already gone */ }
 }
 
-/** One run at a time. A lock left by a dead process is taken over; a live one stops us. */
+/** One run at a time. A lock left by a dead process is taken over; a live one stops us.
+ *  The lock file appears whole (written aside, then hard-linked into place, which fails if a
+ *  lock exists), so another process never reads a half-written lock and mistakes it for stale.
+ *  A stale lock is renamed aside before it is deleted, and only if it is still the one judged
+ *  stale: two runs finding the same dead lock cannot both take over. */
 export class RunLock {
   readonly file: string;
   constructor(root: string) {
@@ -189,30 +207,64 @@ export class RunLock {
 
   acquire(): void {
     fs.mkdirSync(path.dirname(this.file), { recursive: true });
-    for (let attempt = 0; attempt < 2; attempt++) {
-      try {
-        fs.writeFileSync(this.file, JSON.stringify({ pid: process.pid, started: new Date().toISOString() }), { flag: 'wx' });
-        return;
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-        const holder = this.holder();
-        if (holder && isAlive(holder.pid)) {
-          throw new Error(`another ingest run (pid ${holder.pid}, started ${holder.started}) holds ${this.file}; wait for it or stop it`);
+    const mine = `${this.file}.${process.pid}.new`;
+    fs.writeFileSync(mine, JSON.stringify({ pid: process.pid, started: new Date().toISOString() }));
+    try {
+      for (let attempt = 0; attempt < 5; attempt++) {
+        try {
+          placeExclusive(mine, this.file);
+          return;
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
         }
-        removeQuietly(this.file); // stale: its process is gone
+        const seen = readQuietly(this.file);
+        if (seen === undefined) continue; // released meanwhile: try again
+        const holder = parseHolder(seen);
+        if (holder && isAlive(holder.pid)) {
+          throw new Error(`another ingest run (pid ${holder.pid}, started ${holder.started}) holds ${this.file}; wait for it or stop it (if no ingest is running, delete the file)`);
+        }
+        // Stale (its process is gone, or the file is not a lock we wrote): move it aside and
+        // check that what moved is what was judged; if another run took over meanwhile, put its lock back.
+        const aside = `${this.file}.${process.pid}.stale`;
+        try { fs.renameSync(this.file, aside); } catch { continue; }
+        if (readQuietly(aside) !== seen) {
+          try { placeExclusive(aside, this.file); } catch { /* a third run holds it now */ }
+        }
+        removeQuietly(aside);
       }
+      throw new Error(`could not take the lock ${this.file} (other runs keep taking it)`);
+    } finally {
+      removeQuietly(mine);
     }
-    throw new Error(`could not take the lock ${this.file}`);
   }
 
   release(): void {
-    const holder = this.holder();
+    const holder = parseHolder(readQuietly(this.file));
     if (holder?.pid === process.pid) removeQuietly(this.file);
   }
+}
 
-  private holder(): { pid: number; started: string } | undefined {
-    try { return JSON.parse(fs.readFileSync(this.file, 'utf8')); } catch { return undefined; }
+/** Make `target` a copy of `source`, failing with EEXIST if `target` exists: a hard link (whole at
+ *  once), or on file systems without links an exclusive copy. */
+function placeExclusive(source: string, target: string): void {
+  try {
+    fs.linkSync(source, target);
+  } catch (e) {
+    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS'].includes((e as NodeJS.ErrnoException).code ?? '')) throw e;
+    fs.copyFileSync(source, target, fs.constants.COPYFILE_EXCL);
   }
+}
+
+function readQuietly(file: string): string | undefined {
+  try { return fs.readFileSync(file, 'utf8'); } catch { return undefined; }
+}
+
+function parseHolder(text: string | undefined): { pid: number; started: string } | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const value = JSON.parse(text) as { pid?: unknown; started?: unknown };
+    return Number.isInteger(value.pid) && (value.pid as number) > 0 ? { pid: value.pid as number, started: String(value.started ?? '?') } : undefined;
+  } catch { return undefined; }
 }
 
 function isAlive(pid: number): boolean {

@@ -20,6 +20,11 @@ export interface FeedItem {
 
 export const FEED_LIMIT = 100;
 
+/** Feed readers render <description> (and some <title>) as HTML: the text must stay text. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
 export function feedItems<A extends FeedArticle>(
   articles: readonly A[],
   linkFor: (id: string) => string,
@@ -30,10 +35,10 @@ export function feedItems<A extends FeedArticle>(
     .sort((a, b) => Date.parse(b.published) - Date.parse(a.published) || (a.id < b.id ? 1 : -1))
     .slice(0, limit)
     .map((a) => ({
-      title: `${a.title}（${a.outlet.name}）`,
+      title: escapeHtml(`${a.title}（${a.outlet.name}）`),
       link: linkFor(a.id),
       pubDate: new Date(a.published),
-      description: a.summary,
+      description: escapeHtml(a.summary),
       categories: a.topics.map(topicLabel),
     }));
 }

@@ -6,9 +6,13 @@ export type Canned = { status?: number; headers?: Record<string, string>; body?:
 export type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void | Promise<void>;
 export type Routes = Record<string, Canned | Handler>;
 
+/** Optional, added for the hostile suite: listen elsewhere than 127.0.0.1 (e.g. a non-loopback
+ *  interface address, to play a "public" server in blocked-address tests). */
+export type FixtureServerOptions = { host?: string };
+
 export type FixtureServer = { origin: string; url(path: string): string; hits: Map<string, number>; requests: http.IncomingHttpHeaders[]; close(): Promise<void> };
 
-export async function startFixtureServer(routes: Routes): Promise<FixtureServer> {
+export async function startFixtureServer(routes: Routes, options: FixtureServerOptions = {}): Promise<FixtureServer> {
   const hits = new Map<string, number>();
   const requests: http.IncomingHttpHeaders[] = [];
   const server = http.createServer(async (req, res) => {
@@ -28,9 +32,10 @@ export async function startFixtureServer(routes: Routes): Promise<FixtureServer>
     res.writeHead(route.status ?? 200, headers);
     res.end(body);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => { server.once('error', reject); server.listen(0, host, resolve); });
   const { port } = server.address() as { port: number };
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   return {
     origin,
     url: (p: string) => `${origin}${p}`,

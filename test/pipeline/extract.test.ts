@@ -8,12 +8,12 @@ import { extractArticle } from '../../pipeline/extract.ts';
 import { StageError } from '../../pipeline/reasons.ts';
 
 const PAGES = path.resolve(import.meta.dirname, '../fixtures/pages');
-type Expected = { title?: string; published?: string; canonicalUrl?: string; charset?: string; mustContain?: string[]; mustNotContain?: string[]; error?: string };
+type Expected = { url?: string; title?: string; published?: string; canonicalUrl?: string; charset?: string; mustContain?: string[]; mustNotContain?: string[]; error?: string };
 
 describe.each(fs.readdirSync(PAGES).filter((d) => fs.existsSync(path.join(PAGES, d, 'expected.json'))))('page fixture %s', (slug) => {
   const expected: Expected = JSON.parse(fs.readFileSync(path.join(PAGES, slug, 'expected.json'), 'utf8'));
   const bytes = fs.readFileSync(path.join(PAGES, slug, 'source.html'));
-  const url = `http://fixture.test/${slug}.html`;
+  const url = expected.url ?? `http://fixture.test/${slug}.html`;
 
   if (expected.error) {
     it(`fails with ${expected.error}`, () => {
@@ -34,4 +34,11 @@ describe.each(fs.readdirSync(PAGES).filter((d) => fs.existsSync(path.join(PAGES,
     for (const text of expected.mustContain ?? []) expect(article.text).toContain(text);
     for (const text of expected.mustNotContain ?? []) expect(article.text).not.toContain(text);
   });
+
+  if (expected.canonicalUrl) {
+    it('ignores a canonical link to another site', () => {
+      const article = extractArticle(decodeBytes(bytes).text, 'http://other-outlet.test/copy.html');
+      expect(article.canonicalUrl).toBeUndefined();
+    });
+  }
 });
