@@ -1,13 +1,9 @@
-// Worker thread entry: loads config and the segmenter dictionary once, then processes pages.
-import { parentPort, workerData } from 'node:worker_threads';
-import { loadAnalysisConfig } from './config.ts';
-import { loadSegmenter } from './segment.ts';
-import { processPage, type PageTask } from './process-page.ts';
-
-const config = loadAnalysisConfig((workerData as { configDir: string }).configDir);
-loadSegmenter(config.userDict);
+// Worker thread entry: extracts pages (jsdom, Readability, sanitizer) and sends them back for
+// analysis on the main thread (PagePool), so the segmenter's ~250 MB of dictionaries are loaded
+// once per process rather than once per worker.
+import { parentPort } from 'node:worker_threads';
+import { extractPage, type PageTask } from './process-page.ts';
 
 parentPort!.on('message', (message: { id: number; task: PageTask }) => {
-  const result = processPage(message.task, config);
-  parentPort!.postMessage({ id: message.id, result });
+  parentPort!.postMessage({ id: message.id, result: extractPage(message.task) });
 });

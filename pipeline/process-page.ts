@@ -1,5 +1,8 @@
-// The CPU-bound part of one article: bytes → text → article → analysis. Runs inside a
+// The CPU-bound part of one article: bytes → text → article → analysis. Extraction runs inside a
 // worker thread (pipeline/page-worker.ts) so both cores extract while the main thread fetches.
+// It is split in two so that a page worker can return the extracted page (extractPage) and leave
+// the analysis to the caller (analyzePage): the segmenter's dictionaries weigh ~250 MB of native
+// memory per thread that loads them, so one copy in the process is enough (docs/performance.md).
 import { createHash } from 'node:crypto';
 import { decodeBytes } from './decode.ts';
 import { extractArticle, type ExtractHints, type Extracted } from './extract.ts';
@@ -10,17 +13,40 @@ export type PageTask = { url: string; bytes: Uint8Array; contentType?: string; c
 export type PageResult =
   | { ok: true; extracted: Extracted; analysis: Analysis; contentHash: string; charset: string; warnings: string[] }
   | { ok: false; reason: FailureReason; message: string };
+/** A page extracted but not yet analysed (what an extraction-only worker sends back). */
+export type ExtractedPage =
+  | { ok: true; extracted: Extracted; analysis?: undefined; contentHash: string; charset: string; warnings: string[] }
+  | { ok: false; reason: FailureReason; message: string };
 
 export function processPage(task: PageTask, config: AnalysisConfig): PageResult {
+  const page = extractPage(task);
+  return page.ok ? analyzePage(page, config, task.url) : page;
+}
+
+/** Bytes → decoded text → article. No segmenter needed. */
+export function extractPage(task: PageTask): ExtractedPage {
   try {
     const decoded = decodeBytes(task.bytes, task.contentType, task.charset);
     const extracted = extractArticle(decoded.text, task.url, task.hints);
-    const analysis = analyzeArticle({ title: extracted.title, text: extracted.text }, config);
-    return { ok: true, extracted, analysis, contentHash: hashText(`${extracted.title}\n${extracted.text}`), charset: decoded.charset, warnings: decoded.warnings };
+    return { ok: true, extracted, contentHash: hashText(`${extracted.title}\n${extracted.text}`), charset: decoded.charset, warnings: decoded.warnings };
   } catch (e) {
-    if (!(e instanceof StageError)) return { ok: false, reason: 'no-article', message: `extraction crashed on ${task.url}: ${(e as Error).message}` };
-    return { ok: false, reason: reasonOf(e), message: e.message };
+    return failure(e, task.url);
   }
+}
+
+/** The analysis of an extracted page (needs loadSegmenter in this thread). */
+export function analyzePage(page: ExtractedPage & { ok: true }, config: AnalysisConfig, url: string): PageResult {
+  try {
+    const analysis = analyzeArticle({ title: page.extracted.title, text: page.extracted.text }, config);
+    return { ...page, analysis };
+  } catch (e) {
+    return failure(e, url);
+  }
+}
+
+function failure(e: unknown, url: string): { ok: false; reason: FailureReason; message: string } {
+  if (!(e instanceof StageError)) return { ok: false, reason: 'no-article', message: `extraction crashed on ${url}: ${(e as Error).message}` };
+  return { ok: false, reason: reasonOf(e), message: e.message };
 }
 
 export function hashText(text: string): string {

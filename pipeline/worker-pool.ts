@@ -1,18 +1,42 @@
 // A fixed pool of page workers (worker_threads), one per core by default. Tasks queue
 // when all workers are busy; a crashed worker is replaced and its task reported as failed.
+// A worker that sends back an extracted page without its analysis (extractPage) has it
+// analysed here, on the main thread: the segmenter's dictionaries then live once in the
+// process instead of once per worker.
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { PageTask, PageResult } from './process-page.ts';
+import { analyzePage, type PageTask, type PageResult, type ExtractedPage } from './process-page.ts';
+import { loadAnalysisConfig } from './config.ts';
+import { loadSegmenter } from './segment.ts';
+import type { AnalysisConfig } from './analyze.ts';
 
 type Pending = { resolve: (r: PageResult) => void; task: PageTask };
-type Slot = { worker: Worker; busy?: { id: number } & Pending };
+type Job = { id: number } & Pending;
+/** The jobs a worker holds, in the order it runs them: the first is the one it is on. */
+type Slot = { worker: Worker; jobs: Job[] };
+
+/**
+ * Tasks handed to a worker at once. One: a worker must go idle between pages, because jsdom
+ * windows (one per page in extractArticle) are only freed once the worker's event loop gets a
+ * turn; a worker that always has its next page waiting never idles, and at 2 its heap grew to
+ * gigabytes on 1,000 pages. Measured: 2 buys nothing with extraction-only workers either.
+ */
+const PREFETCH = 1;
+
+/**
+ * A worker's V8 heap is capped so that garbage cannot pile up: jsdom leaves megabytes of it
+ * per page and V8 otherwise lets a heap grow to gigabytes before collecting. The cap is far
+ * above what one page needs (the markup budget keeps a page under 50,000 elements).
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 768, maxYoungGenerationSizeMb: 96 };
 
 export class PagePool {
   private readonly slots: Slot[] = [];
-  private readonly queue: ({ id: number } & Pending)[] = [];
+  private readonly queue: Job[] = [];
   private nextId = 0;
   private closed = false;
   private readonly configDir: string;
+  private analysisConfig: AnalysisConfig | undefined;
 
   private readonly wanted: number;
 
@@ -38,13 +62,13 @@ export class PagePool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(new URL('./page-worker.ts', import.meta.url), { workerData: { configDir: this.configDir } });
-    const slot: Slot = { worker };
-    worker.on('message', (message: { id: number; result: PageResult }) => {
-      const job = slot.busy;
-      slot.busy = undefined;
-      if (job && job.id === message.id) job.resolve(message.result);
+    const worker = new Worker(new URL('./page-worker.ts', import.meta.url), { workerData: { configDir: this.configDir }, resourceLimits: WORKER_LIMITS });
+    const slot: Slot = { worker, jobs: [] };
+    worker.on('message', (message: { id: number; result: PageResult | ExtractedPage }) => {
+      const job = slot.jobs[0]?.id === message.id ? slot.jobs.shift() : undefined;
+      // Top the worker up before this page's analysis runs here.
       this.dispatch();
+      job?.resolve(this.complete(message.result, job.task));
     });
     worker.on('error', (error) => this.replace(slot, error instanceof Error ? error : new Error(String(error))));
     worker.on('exit', (code) => { if (!this.closed && code !== 0) this.replace(slot, new Error(`worker exited with code ${code}`)); });
@@ -52,11 +76,31 @@ export class PagePool {
     return slot;
   }
 
+  /** A full result passes through; an extracted page is analysed on this thread. */
+  private complete(result: PageResult | ExtractedPage, task: PageTask): PageResult {
+    if (!result.ok || result.analysis) return result as PageResult;
+    try {
+      if (!this.analysisConfig) {
+        const config = loadAnalysisConfig(this.configDir);
+        loadSegmenter(config.userDict);
+        this.analysisConfig = config;
+      }
+    } catch (e) {
+      return { ok: false, reason: 'no-article', message: `cannot analyse ${task.url}: ${(e as Error).message}` };
+    }
+    return analyzePage(result, this.analysisConfig, task.url);
+  }
+
   private replace(slot: Slot, error: Error): void {
-    const job = slot.busy;
-    slot.busy = undefined;
+    // The worker runs its jobs in order: the first is the page it crashed on; the rest go back in line.
+    const [job, ...rest] = slot.jobs;
+    slot.jobs = [];
     job?.resolve({ ok: false, reason: 'no-article', message: `page worker crashed on ${job.task.url}: ${error.message}` });
-    if (this.closed) return;
+    if (this.closed) {
+      for (const r of rest) r.resolve({ ok: false, reason: 'no-article', message: `pool closed before ${r.task.url} was processed` });
+      return;
+    }
+    this.queue.unshift(...rest);
     const index = this.slots.indexOf(slot);
     if (index !== -1) this.slots[index] = this.spawn();
     this.dispatch();
@@ -64,13 +108,19 @@ export class PagePool {
 
   private dispatch(): void {
     while (this.slots.length < this.wanted && !this.closed) this.slots.push(this.spawn());
-    for (const slot of this.slots) {
-      if (slot.busy || !this.queue.length) continue;
-      const job = this.queue.shift()!;
-      slot.busy = job;
-      slot.worker.ref();
-      slot.worker.postMessage({ id: job.id, task: job.task }, [job.task.bytes.buffer as ArrayBuffer].filter((b) => b.byteLength === job.task.bytes.byteLength));
+    // Round by round, so that two workers with room share the queue instead of one taking it all.
+    for (let depth = 1; depth <= PREFETCH && this.queue.length; depth++) {
+      for (const slot of this.slots) {
+        if (slot.jobs.length >= depth || !this.queue.length) continue;
+        const job = this.queue.shift()!;
+        // The page a worker starts now is moved to it; one it holds in reserve is copied, so that
+        // it can go back in line, bytes intact, if the worker dies on the page before it.
+        const transfer = slot.jobs.length === 0 ? [job.task.bytes.buffer as ArrayBuffer].filter((b) => b.byteLength === job.task.bytes.byteLength) : [];
+        slot.jobs.push(job);
+        slot.worker.ref();
+        slot.worker.postMessage({ id: job.id, task: job.task }, transfer);
+      }
     }
-    for (const slot of this.slots) if (!slot.busy) slot.worker.unref();
+    for (const slot of this.slots) if (!slot.jobs.length) slot.worker.unref();
   }
 }
