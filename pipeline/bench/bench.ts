@@ -13,7 +13,8 @@
 // Output: a table on stderr-free stdout, then one JSON line per figure:
 //   {"name": "...", "value": <number>, "unit": "..."}; the headline is `ingest_vs_naive`.
 // --quick: 1k articles, the whole bench in under 3 minutes. Default: 1k and 10k.
-// --sizes 30000 --no-naive: the 30k build/Pagefind figure on its own.
+// --sizes 30000 --no-naive --no-floors [--no-add10] [--pagefind-limit-gb 18]: the 30k build and
+//   Pagefind figures on their own.
 // --proposals: also time the ingest with pipeline/bench/proposals/*.patch applied to a temp copy.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -31,10 +32,14 @@ const { values: args } = parseArgs({ options: {
   'no-naive': { type: 'boolean', default: false },
   'no-site': { type: 'boolean', default: false },
   'no-floors': { type: 'boolean', default: false },
+  /** Skip the "+10 articles" ingest and rebuild. */
+  'no-add10': { type: 'boolean', default: false },
   proposals: { type: 'boolean', default: false },
   keep: { type: 'boolean', default: false },
   'json-out': { type: 'string' },
   workers: { type: 'string', default: '2' },
+  /** Cap Pagefind's address space (GiB): at 30k it may want most of the machine. */
+  'pagefind-limit-gb': { type: 'string' },
 } });
 
 const QUICK = args.quick;
@@ -137,6 +142,12 @@ async function astroBuild(root: string, content: string, outDir: string, cacheDi
 }
 
 async function pagefind(site: string): Promise<Measured> {
+  const binary = path.join(PROJECT_ROOT, 'node_modules/@pagefind/linux-x64/bin/pagefind_extended');
+  if (args['pagefind-limit-gb'] && fs.existsSync(binary)) {
+    // The native binary itself (the npm runner is Node, whose address-space reservations a ulimit would break).
+    const kb = Math.round(Number(args['pagefind-limit-gb']) * 1024 * 1024);
+    return measure('sh', ['-c', `ulimit -v ${kb} && exec "$0" --site "$1" --silent`, binary, site]);
+  }
   return measure(NODE, [path.join(PROJECT_ROOT, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', site, '--silent']);
 }
 
@@ -272,13 +283,20 @@ async function benchSize(size: number): Promise<void> {
 
     // (1) full ingest
     log(`corpus ${tag}: Storyline full ingest, workers=${WORKERS} (load ${load()})`);
-    const full = await storylineIngest(server, content, sourcesFile, ['--stored-out', storedFile]);
+    const memLog = path.join(TMP, `memory-${size}.tsv`);
+    const full = await storylineIngest(server, content, sourcesFile, ['--stored-out', storedFile, '--memory-log', memLog]);
+    // The run samples its RSS once a second while fetching; the end of the run (dedupe, relinking
+    // reprints, the report) is synchronous, so a peak above the sampled maximum belongs to it.
+    const sampled = fs.readFileSync(memLog, 'utf8').trim().split('\n').slice(1).map((l) => Number(l.split('\t')[1]));
+    const duringRun = Math.max(0, ...sampled);
     const fullRate = full.articles / (full.wallMs / 1000);
     row(`Storyline ingest ${tag} (fetch → store, ${WORKERS} workers)`, `${fmt(fullRate)} articles/s`, `${fmt(mb(full.bytes) / (full.wallMs / 1000), 2)} MB/s`, `${fmt(full.wallMs / 1000)} s, ${full.articles} stored`, `${fmt(rssMb(full.maxRssKb), 0)} MB`);
     figure(`ingest_${tag}_articles_per_s`, fullRate, 'articles/s');
     figure(`ingest_${tag}_mb_per_s`, mb(full.bytes) / (full.wallMs / 1000), 'MB/s');
     figure(`ingest_${tag}_seconds`, full.wallMs / 1000, 's');
     figure(`ingest_${tag}_peak_rss`, rssMb(full.maxRssKb), 'MB');
+    figure(`ingest_${tag}_rss_while_fetching`, duringRun, 'MB');
+    row(`  … RSS while fetching (max of 1 s samples) / at the end`, '', '', `${fmt(duringRun, 0)} MB / ${fmt(rssMb(full.maxRssKb), 0)} MB`, '');
     figure(`ingest_${tag}_cpu_ms_per_article`, full.cpuMs / Math.max(1, full.articles), 'ms');
     if (full.json?.totals.failed) notes.push(`${tag}: ${full.json.totals.failed} pages failed in the Storyline run: ${(full.json.failures as string[]).join(' | ')}`);
     if (floorsResult?.extract2) figure(`ingest_${tag}_vs_extract_floor_2core`, (full.pages / (full.wallMs / 1000)) / floorsResult.extract2.pagesPerSec, 'ratio');
@@ -374,18 +392,20 @@ async function benchSize(size: number): Promise<void> {
         fs.rmSync(bareOut, { recursive: true, force: true });
 
         // 10 new articles: incremental ingest, then rebuild with the warm content cache
-        server.grow(10);
-        fs.writeFileSync(sourcesFile, JSON.stringify(server.sources()));
-        log(`corpus ${tag}: +10 articles: ingest and rebuild (load ${load()})`);
-        const inc = await storylineIngest(server, content, sourcesFile);
-        const rebuild = await astroBuild(PROJECT_ROOT, content, out, cache);
-        const pf2 = rebuild.code === 0 ? await pagefind(out) : undefined;
-        row(`+10 articles ${tag}: ingest`, `${fmt(inc.wallMs / 1000, 2)} s`, `${inc.stats.ok} × 200, ${inc.stats.notModified} × 304`, `${inc.json?.totals.new ?? '?'} new`, `${fmt(rssMb(inc.maxRssKb), 0)} MB`);
-        row(`+10 articles ${tag}: astro build + Pagefind`, `${fmt(rebuild.wallMs / 1000)} s + ${fmt((pf2?.wallMs ?? NaN) / 1000)} s`, '', `${fmt(100 * rebuild.wallMs / build.wallMs)}% of the first build`, `${fmt(rssMb(rebuild.maxRssKb), 0)} MB`);
-        figure(`add10_${tag}_ingest_seconds`, inc.wallMs / 1000, 's');
-        figure(`add10_${tag}_rebuild_seconds`, rebuild.wallMs / 1000, 's');
-        if (pf2) figure(`add10_${tag}_pagefind_seconds`, pf2.wallMs / 1000, 's');
-        if (rebuild.code !== 0) notes.push(`${tag}: rebuild failed: ${rebuild.stderr.slice(-500)}`);
+        if (!args['no-add10']) {
+          server.grow(10);
+          fs.writeFileSync(sourcesFile, JSON.stringify(server.sources()));
+          log(`corpus ${tag}: +10 articles: ingest and rebuild (load ${load()})`);
+          const inc = await storylineIngest(server, content, sourcesFile);
+          const rebuild = await astroBuild(PROJECT_ROOT, content, out, cache);
+          const pf2 = rebuild.code === 0 ? await pagefind(out) : undefined;
+          row(`+10 articles ${tag}: ingest`, `${fmt(inc.wallMs / 1000, 2)} s`, `${inc.stats.ok} × 200, ${inc.stats.notModified} × 304`, `${inc.json?.totals.new ?? '?'} new`, `${fmt(rssMb(inc.maxRssKb), 0)} MB`);
+          row(`+10 articles ${tag}: astro build + Pagefind`, `${fmt(rebuild.wallMs / 1000)} s + ${fmt((pf2?.wallMs ?? NaN) / 1000)} s`, '', `${fmt(100 * rebuild.wallMs / build.wallMs)}% of the first build`, `${fmt(rssMb(rebuild.maxRssKb), 0)} MB`);
+          figure(`add10_${tag}_ingest_seconds`, inc.wallMs / 1000, 's');
+          figure(`add10_${tag}_rebuild_seconds`, rebuild.wallMs / 1000, 's');
+          if (pf2) figure(`add10_${tag}_pagefind_seconds`, pf2.wallMs / 1000, 's');
+          if (rebuild.code !== 0) notes.push(`${tag}: rebuild failed: ${rebuild.stderr.slice(-500)}`);
+        }
       }
       if (!args.keep) { fs.rmSync(out, { recursive: true, force: true }); }
     }

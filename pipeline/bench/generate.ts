@@ -18,6 +18,8 @@ import { OUTLETS, OUTLET_IDS, type OutletId } from '../demo/outlet-info.ts';
 export const FEED_PART = 1000;
 export const OFF_TOPIC_SHARE = 0.15;
 export const REPRINT_SHARE = 0.10;
+/** Story items that rework a recent story (a follow-up keeping half its paragraphs): the near-duplicates. */
+export const REWRITE_SHARE = 0.04;
 
 /** Outlet weights: the car portals publish most, the Hong Kong and finance sites less. */
 const OUTLET_WEIGHTS: [OutletId, number][] = [['cheping', 0.26], ['kejiqianxian', 0.22], ['nanfang', 0.2], ['gangao', 0.14], ['chengshi', 0.18]];
@@ -34,6 +36,8 @@ export type BenchItem = {
   kind: ItemKind;
   /** For a reprint: the index of the original (an earlier story item of another outlet). */
   reprintOf?: number;
+  /** For a follow-up: the recent story whose paragraphs it half keeps. */
+  basedOn?: number;
   publishedAt: Date;
   slug: string;
   path: string;
@@ -277,6 +281,15 @@ function sentence(r: Rng, cores: readonly string[], used: Set<string>): string {
   return fill(r, `${lead}${core}${tail}。`);
 }
 
+/**
+ * Share of a story article's sentences drawn from the story's clause pools. The pools are small,
+ * so two articles on the same topic share some of them whatever their dates; at a third of all
+ * sentences the number of near-duplicate pairs grew with the square of the corpus (104 at 1k,
+ * 1,492 at 4k), which no real corpus does. At this share chance near-duplicates are rare; the
+ * near-duplicates come from follow-ups (REWRITE_SHARE), in proportion to the corpus.
+ */
+const STORY_SHARE = 0.2;
+
 function storyText(seed: number, index: number): Text {
   const r = rngFor(seed, 'story', index);
   const topicsAll: DemoTopic[] = ['sales', 'refunds', 'resale', 'disputes'];
@@ -292,8 +305,8 @@ function storyText(seed: number, index: number): Text {
     for (let s = 0; s < k; s++) {
       // Story sentences carry the vocabulary and figures; filler makes each article its own text.
       const x = p === 0 && s < 2 ? 0 : r();
-      if (x < 0.32) para += sentence(r, CORES[r() < 0.7 || !second ? main : second], used);
-      else if (x < 0.37) para += sentence(r, GENERIC, used);
+      if (x < STORY_SHARE) para += sentence(r, CORES[r() < 0.7 || !second ? main : second], used);
+      else if (x < STORY_SHARE + 0.04) para += sentence(r, GENERIC, used);
       else para += fillerSentence(r);
     }
     paragraphs.push(para);
@@ -354,6 +367,11 @@ export class BenchCorpus {
       let reprintOf: number | undefined;
       // Published in index order, with jitter inside the step.
       let publishedAt = new Date(START + Math.floor((i + r() * 0.9) * this.step));
+      let basedOn: number | undefined;
+      if (kind === 'story' && r() < REWRITE_SHARE / (1 - OFF_TOPIC_SHARE - REPRINT_SHARE) && i > 0) {
+        const cand = this.items[i - 1 - Math.floor(r() * Math.min(i, 30))];
+        if (cand && cand.kind === 'story' && cand.basedOn === undefined) basedOn = cand.index;
+      }
       if (kind === 'reprint') {
         // A recent story of another outlet, republished later.
         for (let tries = 0; tries < 40 && i > 0; tries++) {
@@ -365,7 +383,7 @@ export class BenchCorpus {
       }
       const list = this.perOutlet.get(outlet)!;
       const slug = `${kind === 'offtopic' ? 'news' : 'su7'}-${i.toString(36).padStart(4, '0')}`;
-      const item: BenchItem = { index: i, outlet, ordinal: list.length, kind, ...(reprintOf !== undefined ? { reprintOf } : {}), publishedAt, slug, path: demoArticlePath(outlet, publishedAt, slug) };
+      const item: BenchItem = { index: i, outlet, ordinal: list.length, kind, ...(reprintOf !== undefined ? { reprintOf } : {}), ...(basedOn !== undefined ? { basedOn } : {}), publishedAt, slug, path: demoArticlePath(outlet, publishedAt, slug) };
       list.push(i);
       this.items.push(item);
       added.push(item);
@@ -398,14 +416,14 @@ export class BenchCorpus {
     let reprintOfOutlet: OutletId | undefined;
     if (item.kind === 'reprint') {
       const orig = this.items[item.reprintOf!]!;
-      const o = storyText(this.seed, orig.index);
+      const o = this.text(orig.index);
       reprintOfOutlet = orig.outlet;
       // Reprint desks trim: sometimes the last paragraph goes, sometimes an editor's note is added.
       const r = rngFor(this.seed, 'reprint', i);
       const paragraphs = r() < 0.4 && o.paragraphs.length > 4 ? o.paragraphs.slice(0, -1) : [...o.paragraphs];
       text = { ...o, paragraphs };
     } else {
-      text = item.kind === 'offtopic' ? offTopicText(this.seed, i) : storyText(this.seed, i);
+      text = this.text(i);
     }
     if (outlet.script === 'hant') {
       text = { ...text, title: toHongKongTraditional(text.title), author: toHongKongTraditional(text.author), paragraphs: text.paragraphs.map(toHongKongTraditional) };
@@ -420,6 +438,16 @@ export class BenchCorpus {
     if (this.cache.size > 4000) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(i, entry);
     return entry;
+  }
+
+  /** An original's text in Simplified, before its outlet's script: a story, a follow-up or an off-topic item. */
+  private text(i: number): Text {
+    const item = this.items[i]!;
+    if (item.kind === 'offtopic') return offTopicText(this.seed, i);
+    if (item.basedOn === undefined) return storyText(this.seed, i);
+    // A follow-up: every other paragraph of the earlier story, the rest its own.
+    const own = storyText(this.seed, i), base = storyText(this.seed, item.basedOn);
+    return { ...own, paragraphs: own.paragraphs.map((p, k) => (k % 2 === 0 && base.paragraphs[k] ? base.paragraphs[k]! : p)) };
   }
 
   /** Same-outlet neighbours (for the templates' related / hot lists / previous-next links). */
@@ -439,9 +467,9 @@ export class BenchCorpus {
     }
   }
 
-  counts(): Record<ItemKind, number> {
-    const c: Record<ItemKind, number> = { story: 0, offtopic: 0, reprint: 0 };
-    for (const it of this.items) c[it.kind]++;
+  counts(): Record<ItemKind | 'followup', number> {
+    const c: Record<ItemKind | 'followup', number> = { story: 0, offtopic: 0, reprint: 0, followup: 0 };
+    for (const it of this.items) { c[it.kind]++; if (it.basedOn !== undefined) c.followup++; }
     return c;
   }
 }
