@@ -16,17 +16,19 @@ type Job = { id: number } & Pending;
 type Slot = { worker: Worker; jobs: Job[] };
 
 /**
- * Tasks handed to a worker at once. One: a worker must go idle between pages, because jsdom
- * windows (one per page in extractArticle) are only freed once the worker's event loop gets a
- * turn; a worker that always has its next page waiting never idles, and at 2 its heap grew to
- * gigabytes on 1,000 pages. Measured: 2 buys nothing with extraction-only workers either.
+ * Tasks handed to a worker at once. One: a jsdom window is only freed once its thread's event
+ * loop gets a turn, and a worker that always has its next page waiting never idles. With a
+ * window per page (extraction before the shared window) its heap grew to gigabytes on 1,000
+ * pages at 2; with the shared window, 2 measured no faster (docs/performance.md).
  */
 const PREFETCH = 1;
 
 /**
  * A worker's V8 heap is capped so that garbage cannot pile up: jsdom leaves megabytes of it
- * per page and V8 otherwise lets a heap grow to gigabytes before collecting. The cap is far
- * above what one page needs (the markup budget keeps a page under 50,000 elements).
+ * per page and V8 otherwise lets a heap grow to gigabytes before collecting. The young
+ * generation cap is what keeps the RSS down (~100 MB a worker); the old generation cap is a
+ * backstop, twice what the largest page the markup budget admits needs (a 48,000-element page
+ * peaks at ~360 MB of heap).
  */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 768, maxYoungGenerationSizeMb: 96 };
 
@@ -53,6 +55,9 @@ export class PagePool {
     return new Promise((resolve) => {
       this.queue.push({ id: this.nextId++, task, resolve });
       this.dispatch();
+      // The first page: load the segmenter (about a second) while the workers are still starting,
+      // rather than when the first result comes back and they are waiting for their next page.
+      if (!this.analysisConfig) try { this.loadAnalysis(); } catch { /* reported on each page by complete() */ }
     });
   }
 
@@ -79,16 +84,22 @@ export class PagePool {
   /** A full result passes through; an extracted page is analysed on this thread. */
   private complete(result: PageResult | ExtractedPage, task: PageTask): PageResult {
     if (!result.ok || result.analysis) return result as PageResult;
+    let config: AnalysisConfig;
     try {
-      if (!this.analysisConfig) {
-        const config = loadAnalysisConfig(this.configDir);
-        loadSegmenter(config.userDict);
-        this.analysisConfig = config;
-      }
+      config = this.analysisConfig ?? this.loadAnalysis();
     } catch (e) {
       return { ok: false, reason: 'no-article', message: `cannot analyse ${task.url}: ${(e as Error).message}` };
     }
-    return analyzePage(result, this.analysisConfig, task.url);
+    return analyzePage(result, config, task.url);
+  }
+
+  /** Config and segmenter for the analysis on this thread; throws if they cannot be loaded. */
+  private loadAnalysis(): AnalysisConfig {
+    if (this.analysisConfig) return this.analysisConfig;
+    const config = loadAnalysisConfig(this.configDir);
+    loadSegmenter(config.userDict);
+    this.analysisConfig = config;
+    return config;
   }
 
   private replace(slot: Slot, error: Error): void {

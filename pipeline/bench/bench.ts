@@ -369,13 +369,15 @@ async function benchSize(size: number): Promise<void> {
         row(`astro build ${tag}`, 'FAILED', '', `exit ${build.code}`, `${fmt(rssMb(build.maxRssKb), 0)} MB`);
       } else {
         const htmlPages = countFiles(out, '.html');
-        row(`astro build ${tag} (${htmlPages} HTML pages, ${fmt(mb(mdBytes))} MB Markdown)`, `${fmt(build.wallMs / 1000)} s`, `${fmt(htmlPages / (build.wallMs / 1000))} pages/s`, '', `${fmt(rssMb(build.maxRssKb), 0)} MB`);
+        row(`astro build ${tag} (${htmlPages} HTML pages, ${fmt(mb(mdBytes))} MB Markdown)`, `${fmt(build.wallMs / 1000)} s`, `${fmt(htmlPages / (build.wallMs / 1000))} pages/s`, `${fmt(build.cpuMs / 1000)} CPU-s`, `${fmt(rssMb(build.maxRssKb), 0)} MB`);
+        figure(`astro_build_${tag}_cpu_seconds`, build.cpuMs / 1000, 's');
         figure(`astro_build_${tag}_seconds`, build.wallMs / 1000, 's');
         figure(`astro_build_${tag}_peak_rss`, rssMb(build.maxRssKb), 'MB');
         figure(`astro_build_${tag}_html_pages`, htmlPages, 'pages');
         log(`corpus ${tag}: pagefind (load ${load()})`);
         const pf = await pagefind(out);
-        row(`Pagefind index ${tag}`, `${fmt(pf.wallMs / 1000)} s`, '', pf.code === 0 ? '' : `exit ${pf.code}`, `${fmt(rssMb(pf.maxRssKb), 0)} MB`);
+        row(`Pagefind index ${tag}`, `${fmt(pf.wallMs / 1000)} s`, '', pf.code === 0 ? `${fmt(pf.cpuMs / 1000)} CPU-s` : `exit ${pf.code}: ${pf.stderr.trim().split('\n').pop()?.slice(0, 120) ?? ''}`, `${fmt(rssMb(pf.maxRssKb), 0)} MB`);
+        if (pf.code !== 0) notes.push(`${tag}: pagefind failed (exit ${pf.code}): ${pf.stderr.slice(-400)}`);
         figure(`pagefind_${tag}_seconds`, pf.wallMs / 1000, 's');
         figure(`pagefind_${tag}_peak_rss`, rssMb(pf.maxRssKb), 'MB');
 
@@ -384,7 +386,9 @@ async function benchSize(size: number): Promise<void> {
         const bareOut = path.join(TMP, `bare-dist-${size}`);
         const bare = await astroBuild(bareProject(), content, bareOut, path.join(TMP, `bare-cache-${size}`));
         if (bare.code === 0) {
-          row(`Bare Astro build ${tag} (one page per .md, no schema)`, `${fmt(bare.wallMs / 1000)} s`, `${countFiles(bareOut, '.html')} HTML pages`, `site ÷ bare ${fmt(build.wallMs / bare.wallMs, 2)}×`, `${fmt(rssMb(bare.maxRssKb), 0)} MB`);
+          row(`Bare Astro build ${tag} (one page per .md, no schema)`, `${fmt(bare.wallMs / 1000)} s`, `${countFiles(bareOut, '.html')} HTML pages`, `${fmt(bare.cpuMs / 1000)} CPU-s; site ÷ bare ${fmt(build.wallMs / bare.wallMs, 2)}× (CPU ${fmt(build.cpuMs / bare.cpuMs, 2)}×)`, `${fmt(rssMb(bare.maxRssKb), 0)} MB`);
+          figure(`bare_astro_build_${tag}_cpu_seconds`, bare.cpuMs / 1000, 's');
+          figure(`astro_build_vs_bare_${tag}_cpu`, build.cpuMs / bare.cpuMs, 'ratio');
           figure(`bare_astro_build_${tag}_seconds`, bare.wallMs / 1000, 's');
           figure(`bare_astro_build_${tag}_peak_rss`, rssMb(bare.maxRssKb), 'MB');
           figure(`astro_build_vs_bare_${tag}`, build.wallMs / bare.wallMs, 'ratio');
