@@ -155,7 +155,7 @@ class Run {
     let done = 0;
     await Promise.all(items.map((item) => this.slot(async () => {
       if (this.opts.signal?.aborted) return;
-      report.items.push(await this.ingestItem(source, item, report));
+      report.items.push(await this.ingestItem(source, item));
       this.opts.onProgress?.({ source: source.id, done: ++done, total: items.length });
     })));
     report.counts.fetched = report.items.length;
@@ -188,7 +188,7 @@ class Run {
     return report;
   }
 
-  private async ingestItem(source: Source, item: FeedItem, _report: SourceReport): Promise<ItemReport> {
+  private async ingestItem(source: Source, item: FeedItem): Promise<ItemReport> {
     const id = articleIdFor(source.id, item.link);
     const seen = this.state.pages[item.link];
     const forced = this.isForced(id);
