@@ -52,40 +52,66 @@ export function fingerprint(tokens: string[]): Fingerprint {
 }
 
 export function similarity(a: Fingerprint, b: Fingerprint): number {
-  if (a.length !== b.length) return 0;
+  if (a.length !== b.length || a.length !== HASHES * 8) return 0;
+  return sameHashes(parseFingerprint(a), parseFingerprint(b)) / HASHES;
+}
+
+function parseFingerprint(fp: Fingerprint): Uint32Array {
+  const values = new Uint32Array(HASHES);
+  for (let k = 0; k < HASHES; k++) values[k] = parseInt(fp.slice(k * 8, k * 8 + 8), 16);
+  return values;
+}
+
+function sameHashes(a: Uint32Array, b: Uint32Array): number {
   let same = 0;
-  for (let k = 0; k < a.length; k += 8) if (a.slice(k, k + 8) === b.slice(k, k + 8)) same++;
-  return same / (a.length / 8);
+  for (let k = 0; k < HASHES; k++) if (a[k] === b[k]) same++;
+  return same;
+}
+
+function sameBand(a: Uint32Array, b: Uint32Array, band: number): boolean {
+  for (let r = band * ROWS; r < (band + 1) * ROWS; r++) if (a[r] !== b[r]) return false;
+  return true;
 }
 
 export type DedupeItem = { id: string; published: string; fingerprint: Fingerprint; outletId: string };
 export type DedupeResult = Map<string, { reprintOf?: string; nearDuplicates: string[] }>;
 
-/** Pairs that share at least one LSH band: the only ones worth comparing. */
-function candidatePairs(items: DedupeItem[]): [number, number][] {
-  const buckets = new Map<string, number[]>();
-  items.forEach((item, index) => {
-    if (item.fingerprint.length !== HASHES * 8) return;
-    for (let band = 0; band < BANDS; band++) {
-      const key = `${band}:${item.fingerprint.slice(band * ROWS * 8, (band + 1) * ROWS * 8)}`;
+/**
+ * Calls `visit` once for every pair that shares at least one LSH band: the only pairs worth
+ * comparing. Streams: a pair is visited in the first band it shares, so neither a list of
+ * pairs nor a set of visited pairs is kept (at 30k articles those took hundreds of MB).
+ * Buckets are one band at a time, keyed by a 32-bit mix of the band's values.
+ */
+function forEachCandidatePair(values: (Uint32Array | undefined)[], visit: (x: number, y: number, same: number) => void): void {
+  // Bands whose bucket was skipped as boilerplate, per item: a pair sharing only those is not visited there.
+  const skipped = new Uint8Array(values.length * BANDS);
+  for (let band = 0; band < BANDS; band++) {
+    const buckets = new Map<number, number[]>();
+    values.forEach((v, index) => {
+      if (!v) return;
+      let key = band;
+      for (let r = band * ROWS; r < (band + 1) * ROWS; r++) key = mix((key ^ v[r]!) >>> 0);
       const bucket = buckets.get(key);
       if (bucket) bucket.push(index); else buckets.set(key, [index]);
-    }
-  });
-  const seen = new Set<number>();
-  const pairs: [number, number][] = [];
-  for (const bucket of buckets.values()) {
-    if (bucket.length < 2 || bucket.length > 500) continue; // a giant bucket is boilerplate, not a story
-    for (let x = 0; x < bucket.length; x++) {
-      for (let y = x + 1; y < bucket.length; y++) {
-        const key = bucket[x]! * items.length + bucket[y]!;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        pairs.push([bucket[x]!, bucket[y]!]);
+    });
+    for (const bucket of buckets.values()) {
+      if (bucket.length < 2) continue;
+      if (bucket.length > 500) { // a giant bucket is boilerplate, not a story
+        for (const index of bucket) skipped[index * BANDS + band] = 1;
+        continue;
+      }
+      for (let x = 0; x < bucket.length; x++) {
+        const a = values[bucket[x]!]!;
+        for (let y = x + 1; y < bucket.length; y++) {
+          const b = values[bucket[y]!]!;
+          if (!sameBand(a, b, band)) continue; // a collision of the 32-bit key, not a shared band
+          let earlier = false;
+          for (let e = 0; e < band && !earlier; e++) earlier = sameBand(a, b, e) && !skipped[bucket[x]! * BANDS + e];
+          if (!earlier) visit(bucket[x]!, bucket[y]!, sameHashes(a, b));
+        }
       }
     }
   }
-  return pairs;
 }
 
 /**
@@ -103,17 +129,19 @@ export function groupReprints(items: DedupeItem[], pinned: Map<string, string> =
     return root;
   };
   const near = new Map<string, Set<string>>(items.map((i) => [i.id, new Set()]));
-  for (const [x, y] of candidatePairs(items)) {
+  const values = items.map((i) => (i.fingerprint.length === HASHES * 8 ? parseFingerprint(i.fingerprint) : undefined));
+  forEachCandidatePair(values, (x, y, same) => {
     const a = items[x]!, b = items[y]!;
-    const s = similarity(a.fingerprint, b.fingerprint);
+    const s = same / HASHES;
     if (s >= REPRINT_MIN_SIMILARITY) parent.set(find(a.id), find(b.id));
     else if (s >= NEAR_DUPLICATE_MIN_SIMILARITY) { near.get(a.id)!.add(b.id); near.get(b.id)!.add(a.id); }
-  }
+  });
   for (const [id, original] of [...pinned, ...merges]) if (parent.has(id) && parent.has(original)) parent.set(find(id), find(original));
   const groups = new Map<string, DedupeItem[]>();
   for (const item of items) {
     const root = find(item.id);
-    groups.set(root, [...(groups.get(root) ?? []), item]);
+    const members = groups.get(root);
+    if (members) members.push(item); else groups.set(root, [item]);
   }
   const result: DedupeResult = new Map();
   for (const members of groups.values()) {

@@ -38,7 +38,10 @@ export type RunReport = {
   totals: Counts;
   sources: SourceReport[];
   corrections: CorrectionReport[];
-  dedupe: { reprints: number; nearDuplicates: number; relinked: number };
+  /** `skipped`: no stored article, date, fingerprint or editor link changed, so the groups could not either. */
+  dedupe: { reprints: number; nearDuplicates: number; relinked: number; skipped?: boolean };
+  /** Where the run's time went (ms) and the process's RSS (MB) after each phase: for the editor and the bench. */
+  phases?: { name: string; ms: number; rssMb: number }[];
 };
 
 export function emptyCounts(): Counts {

@@ -26,6 +26,8 @@ export type SeenState = {
   articles: Record<string, ArticleState>;
   /** Correction signature per article id, so a changed or removed correction re-processes it. */
   corrected?: Record<string, string>;
+  /** Hash of what the last completed reprint grouping read; equal next run → nothing to regroup. */
+  dedupeInput?: string;
 };
 
 export function emptyState(): SeenState {

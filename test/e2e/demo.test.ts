@@ -79,6 +79,11 @@ describe('bundled demo', () => {
     expect(report.totals.new).toBe(0);
     expect(report.totals.updated).toBe(0);
     expect(report.dedupe.relinked).toBe(0);
+    // Nothing stored changed, so the reprint groups are not recomputed; their counts stay.
+    expect(first.dedupe.skipped).toBeFalsy();
+    expect(report.dedupe.skipped).toBe(true);
+    expect({ ...report.dedupe, skipped: false }).toEqual({ ...first.dedupe, relinked: 0, skipped: false });
+    expect(report.phases?.map((p) => p.name)).toEqual(['load-state', 'fetch-and-store', 'corrections', 'reprints', 'save-state']);
     const after = new Map(content.articleFiles().map((f) => [f, fs.readFileSync(f, 'utf8') + fs.statSync(f).mtimeMs]));
     expect(after).toEqual(before);
     expect(fs.readdirSync(path.join(content.dir, 'runs'))).toHaveLength(2);

@@ -157,4 +157,24 @@ describe('ingest against a local HTTP server', () => {
     expect(fixed.topics).toEqual(['sales', 'disputes']);
     expect(fixed.corrections).toEqual([{ field: 'topics', note: '编辑核实：本文也涉及争议' }]);
   });
+
+  it('regroups reprints when an editor merges two articles, and again when the merge is taken back', async () => {
+    const store = new ContentStore(content.dir);
+    const read = () => content.articleFiles().map((f) => store.readArticle(f).article);
+    await runIngest({ config: sources, contentDir: content.dir, sourcesFile: 'test', workers: 1 }); // the corrections above, taken back
+    const quiet = await runIngest({ config: sources, contentDir: content.dir, sourcesFile: 'test', workers: 1 });
+    expect(quiet.report.dedupe.skipped).toBe(true); // nothing changed since the last run
+    const all = read();
+    const singles = all.filter((a) => !a.reprintOf && !all.some((b) => b.reprintOf === a.id)).sort((a, b) => Date.parse(a.published) - Date.parse(b.published));
+    const earlier = singles[0]!;
+    const later = singles.find((a) => Date.parse(a.published) > Date.parse(earlier.published));
+    expect(later, 'two unrelated articles published at different times').toBeDefined();
+    const merged: Config = { ...sources, corrections: [{ article: later!.id, mergeWith: earlier.id, note: '编辑核实：同一篇报道' }] };
+    const { report } = await runIngest({ config: merged, contentDir: content.dir, sourcesFile: 'test', workers: 1 });
+    expect(report.dedupe.skipped).toBeFalsy();
+    expect(read().find((a) => a.id === later!.id)!.reprintOf).toBe(earlier.id);
+    const undone = await runIngest({ config: sources, contentDir: content.dir, sourcesFile: 'test', workers: 1 });
+    expect(undone.report.dedupe.skipped).toBeFalsy();
+    expect(read().find((a) => a.id === later!.id)!.reprintOf).toBeUndefined();
+  });
 });

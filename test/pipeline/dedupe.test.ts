@@ -57,3 +57,62 @@ describe('reprint detection', () => {
     expect(groupReprints(items, new Map([['a', 'b']])).get('a')!.reprintOf).toBe('b');
   });
 });
+
+// Synthetic fingerprints with a chosen share of equal hashes, to check the LSH candidate search
+// against comparing every pair that shares a band.
+function seededRandom(seed: number): () => number {
+  return () => { seed = (Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0; return seed; };
+}
+const toHex = (values: number[]) => values.map((v) => v.toString(16).padStart(8, '0')).join('');
+
+describe('reprint grouping at scale', () => {
+  const random = seededRandom(42);
+  const bases = Array.from({ length: 40 }, () => Array.from({ length: 64 }, () => random()));
+  // Each item keeps a base's hash with probability 0.2–0.9, so pairs span every band of similarity.
+  const items = Array.from({ length: 400 }, (_, i) => {
+    const base = bases[i % bases.length]!;
+    const keep = 0.2 + 0.7 * ((i * 37) % 100) / 100;
+    return { id: `a${String(i).padStart(3, '0')}`, published: new Date(Date.UTC(2024, 2, 1) + i * 3_600_000).toISOString(), outletId: 'x', fingerprint: toHex(base.map((h) => (random() / 2 ** 32 < keep ? h : random()))) };
+  });
+
+  function byBruteForce(list: typeof items) {
+    const shareBand = (a: string, b: string) => Array.from({ length: 32 }, (_, band) => a.slice(band * 16, band * 16 + 16) === b.slice(band * 16, band * 16 + 16)).some(Boolean);
+    const parent = new Map(list.map((i) => [i.id, i.id]));
+    const find = (id: string): string => (parent.get(id) === id ? id : find(parent.get(id)!));
+    const near = new Map(list.map((i) => [i.id, new Set<string>()]));
+    for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) {
+      const a = list[x]!, b = list[y]!;
+      if (!shareBand(a.fingerprint, b.fingerprint)) continue;
+      const s = similarity(a.fingerprint, b.fingerprint);
+      if (s >= REPRINT_MIN_SIMILARITY) parent.set(find(a.id), find(b.id));
+      else if (s >= NEAR_DUPLICATE_MIN_SIMILARITY) { near.get(a.id)!.add(b.id); near.get(b.id)!.add(a.id); }
+    }
+    const groups = new Map<string, string[]>();
+    for (const i of list) groups.set(find(i.id), [...(groups.get(find(i.id)) ?? []), i.id]);
+    const out = new Map<string, { reprintOf?: string; nearDuplicates: string[] }>();
+    for (const members of groups.values()) {
+      const original = [...members].sort()[0]!; // ids sort in publication order here
+      for (const m of members) out.set(m, { ...(m !== original ? { reprintOf: original } : {}), nearDuplicates: [...near.get(m)!].filter((n) => find(n) !== find(m)).sort() });
+    }
+    return out;
+  }
+
+  it('finds exactly the groups and near-duplicates that comparing every band-sharing pair finds', () => {
+    const expected = byBruteForce(items);
+    const actual = groupReprints(items);
+    expect([...expected.values()].filter((v) => v.reprintOf).length).toBeGreaterThan(50);
+    expect([...expected.values()].filter((v) => v.nearDuplicates.length).length).toBeGreaterThan(10);
+    expect(new Map([...actual].sort())).toEqual(new Map([...expected].sort()));
+  });
+
+  it('still pairs two articles whose first shared band is boilerplate shared by 500+ others', () => {
+    const random2 = seededRandom(7);
+    const boiler = [random2(), random2()];
+    const crowd = Array.from({ length: 510 }, (_, i) => ({ id: `c${String(i).padStart(3, '0')}`, published: '2024-03-01T00:00:00Z', outletId: 'x', fingerprint: toHex([...boiler, ...Array.from({ length: 62 }, () => random2())]) }));
+    const shared = Array.from({ length: 62 }, () => random2());
+    const pair = ['p1', 'p2'].map((id, i) => ({ id, published: `2024-03-0${i + 2}T00:00:00Z`, outletId: 'x', fingerprint: toHex([...boiler, ...shared]) }));
+    const groups = groupReprints([...crowd, ...pair]);
+    expect(groups.get('p2')!.reprintOf).toBe('p1');
+    expect(groups.get('c001')!.reprintOf).toBeUndefined();
+  });
+});

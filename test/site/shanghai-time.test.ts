@@ -20,6 +20,20 @@ describe('shanghai-time', () => {
     expect(formatDateTime('2024-03-28T23:30:00+08:00')).toBe('2024年3月28日 23:30');
   });
 
+  it('agrees with the time-zone database (Intl) on instants from 1992 to 2040', () => {
+    const reference = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const start = Date.UTC(1992, 0, 1), end = Date.UTC(2040, 0, 1);
+    for (let i = 0; i < 2000; i++) {
+      // Spread over the range, and on purpose near midnight in Shanghai (15:xx–16:xx UTC).
+      const t = new Date(start + ((end - start) * i) / 2000 + (i % 2 ? 15.9 * 3_600_000 : 0));
+      const p = Object.fromEntries(reference.formatToParts(t).map((x) => [x.type, x.value]));
+      expect(dayKey(t.toISOString())).toBe(`${p.year}-${p.month}-${p.day}`);
+      expect(formatTime(t.toISOString())).toBe(`${p.hour}:${p.minute}`);
+    }
+    // Before 1992 the zone database is used (Shanghai kept summer time in 1986–1991).
+    expect(formatTime('1988-07-01T00:00:00Z')).toBe(reference.formatToParts(new Date('1988-07-01T00:00:00Z')).filter((x) => x.type === 'hour' || x.type === 'minute').map((x) => x.value).join(':'));
+  });
+
   it('rejects garbage', () => {
     expect(() => dayKey('yesterday')).toThrow(RangeError);
     expect(() => formatDay('someday')).toThrow(RangeError);
