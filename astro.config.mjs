@@ -7,7 +7,9 @@ export default defineConfig({
   site: process.env.STORYLINE_SITE ?? 'https://storyline.example',
   output: 'static',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Pages render while earlier ones are written: one at a time, the build waited on the disk
+  // a third of its time (docs/performance.md).
+  build: { format: 'directory', concurrency: 4 },
   integrations: [sitemap()],
   devToolbar: { enabled: false },
 });

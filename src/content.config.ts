@@ -1,11 +1,12 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { articleSchema, eventSchema } from './schema/article.ts';
 import { contentRoot } from './lib/content-root.ts';
+import { frontMatterLoader } from './lib/front-matter-loader.ts';
 
 const root = contentRoot();
 
+// Front matter and raw bodies only: the site renders bodies itself, as text (see the loader).
 export const collections = {
-  articles: defineCollection({ loader: glob({ pattern: '**/*.md', base: `${root}/articles` }), schema: articleSchema }),
-  events: defineCollection({ loader: glob({ pattern: '*.md', base: `${root}/events` }), schema: eventSchema }),
+  articles: defineCollection({ loader: frontMatterLoader({ base: `${root}/articles` }), schema: articleSchema }),
+  events: defineCollection({ loader: frontMatterLoader({ base: `${root}/events`, recursive: false }), schema: eventSchema }),
 };

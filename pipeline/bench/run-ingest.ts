@@ -54,6 +54,6 @@ for (const s of report.sources) status[s.status] = (status[s.status] ?? 0) + 1;
 const failures = report.sources.flatMap((s) => s.items.filter((i) => i.outcome === 'failed').map((i) => `${i.reason}: ${i.message}`)).slice(0, 5);
 process.stdout.write(JSON.stringify({
   ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssKb: process.resourceUsage().maxRSS,
-  totals: report.totals, dedupe: report.dedupe, sources: status, failures,
+  totals: report.totals, dedupe: report.dedupe, phases: report.phases, sources: status, failures,
   atPeakMb: { rss: Math.round(peak.rss / 2 ** 20), mainHeap: Math.round(peak.heapTotal / 2 ** 20), mainExternal: Math.round(peak.external / 2 ** 20) },
 }) + '\n', () => process.exit(0));
