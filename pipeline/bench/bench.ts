@@ -108,9 +108,15 @@ const rssMb = (kb: number) => kb / 1024;
 
 type IngestRun = Measured & { articles: number; bytes: number; pages: number; stats: CorpusServer['stats'] };
 
+/** The Node flags `npm run ingest` runs with (package.json), so the bench measures the same process. */
+function ingestNodeFlags(root = PROJECT_ROOT): string[] {
+  const script = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.ingest ?? '';
+  return /^node\s+((?:--\S+\s+)*)/.exec(script)?.[1]!.trim().split(/\s+/).filter(Boolean) ?? [];
+}
+
 async function storylineIngest(server: CorpusServer, content: string, sourcesFile: string, extra: string[] = [], root = PROJECT_ROOT): Promise<IngestRun> {
   server.resetStats();
-  const run = await measure(NODE, [path.join(root, 'pipeline/bench/run-ingest.ts'), '--sources', sourcesFile, '--content', content, '--workers', String(WORKERS), ...extra], { cwd: root });
+  const run = await measure(NODE, [...ingestNodeFlags(root), path.join(root, 'pipeline/bench/run-ingest.ts'), '--sources', sourcesFile, '--content', content, '--workers', String(WORKERS), ...extra], { cwd: root });
   const stats = server.resetStats();
   if (run.code !== 0 || !run.json) throw new Error(`storyline ingest failed (exit ${run.code}): ${run.stderr.slice(-2000)}`);
   return { ...run, articles: run.json.totals.new + run.json.totals.updated, bytes: stats.bytes, pages: stats.pages, stats };
@@ -425,7 +431,7 @@ let headline: number | undefined;
 // ---------------------------------------------------------------------------------------------
 
 const started = performance.now();
-log(`${QUICK ? 'quick' : 'full'} bench: sizes ${SIZES.join(', ')}, ${os.availableParallelism()} cores, ${fmt(os.totalmem() / 1024 ** 3)} GiB, node ${process.version}, load ${load()}, temp ${TMP}`);
+log(`${QUICK ? 'quick' : 'full'} bench: sizes ${SIZES.join(', ')}, ${os.availableParallelism()} cores, ${fmt(os.totalmem() / 1024 ** 3)} GiB, node ${process.version}, load ${load()}, temp ${TMP}, ingest flags ${ingestNodeFlags().join(" ") || "none"}`);
 try {
   if (!args['no-floors']) {
     floorsResult = await stageFloors(QUICK ? 150 : 500);

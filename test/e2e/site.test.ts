@@ -11,6 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { serveStatic, type StaticServer } from '../../pipeline/serve-static.ts';
 import { launchChromium } from '../helpers/chromium.ts';
+import { bundlePath, shardCount, shardOf } from '../../src/lib/search-shards.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CONTENT = join(ROOT, 'test/fixtures/site-content');
@@ -36,6 +37,7 @@ function run(cmd: string, args: string[], env: Record<string, string>): Promise<
   });
 }
 
+const PAGES_PER_SHARD = 4;
 let tmp: string;
 let outDir: string;
 let server: StaticServer;
@@ -53,7 +55,9 @@ beforeAll(async () => {
 await build({ root: ${JSON.stringify(ROOT)}, outDir: ${JSON.stringify(outDir)}, cacheDir: ${JSON.stringify(join(tmp, 'cache'))}, logLevel: 'warn' });`;
   await run(process.execPath, ['--input-type=module', '-e', script], { STORYLINE_CONTENT: CONTENT, ASTRO_TELEMETRY_DISABLED: '1' });
   buildSeconds = (Date.now() - started) / 1000;
-  await run(process.execPath, [join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', outDir, '--silent'], {});
+  // The build's own indexing step, with shards small enough that the 14 articles make several:
+  // every search below then goes through the merged index, as a large site's does.
+  await run(process.execPath, [join(ROOT, 'pipeline/cli/search-index.ts'), '--site', outDir, '--pages-per-shard', String(PAGES_PER_SHARD)], {});
   server = await serveStatic(outDir);
   browser = await launchChromium();
 }, 240_000);
@@ -175,6 +179,24 @@ describe('reader site', { timeout: 90_000 }, () => {
     const noJs = await open('/search/', { js: false });
     expect(await noJs.page.locator('.no-js-note').isVisible()).toBe(true);
     await noJs.context.close();
+  });
+
+  it('searches every shard of the index: results come from all of them, each article once', async () => {
+    const manifest = JSON.parse(await readFile(join(outDir, 'pagefind/shards.json'), 'utf8')) as string[];
+    const count = shardCount(articles.length, PAGES_PER_SHARD);
+    expect(count).toBeGreaterThan(1);
+    expect(manifest).toEqual(Array.from({ length: count }, (_, i) => bundlePath(i)));
+    const { page, context } = await open('/search/');
+    await page.locator('.pagefind-ui__search-input').fill('小米');
+    await expect.poll(() => page.locator('.pagefind-ui__result').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    // "Load more" until every result is shown.
+    for (let i = 0; i < 10 && (await page.locator('.pagefind-ui__button').isVisible()); i++) await page.locator('.pagefind-ui__button').click();
+    const links = await page.locator('.pagefind-ui__result-link').evaluateAll((els) => els.map((e) => new URL(e.getAttribute('href')!, location.href).pathname));
+    expect(new Set(links).size).toBe(links.length);
+    const expected = new Set(articles.map((a) => shardOf(`/articles/${a.id}/`, count)));
+    expect(new Set(links.map((l) => shardOf(l, count)))).toEqual(expected);
+    expect(links.length).toBeGreaterThanOrEqual(articles.length - 2); // nearly every article names 小米
+    await context.close();
   });
 
   it('loads the main pages without console errors or failed requests', async () => {
