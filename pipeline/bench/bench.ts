@@ -13,7 +13,7 @@
 // Output: a table on stderr-free stdout, then one JSON line per figure:
 //   {"name": "...", "value": <number>, "unit": "..."}; the headline is `ingest_vs_naive`.
 // --quick: 1k articles, the whole bench in under 3 minutes. Default: 1k and 10k.
-// --sizes 30000 --no-naive --no-floors [--no-add10] [--pagefind-limit-gb 18]: the 30k build and
+// --sizes 30000 --no-naive --no-floors [--no-add10]: the 30k build and
 //   Pagefind figures on their own.
 // --proposals: also time the ingest with pipeline/bench/proposals/*.patch applied to a temp copy.
 import fs from 'node:fs';
@@ -38,8 +38,6 @@ const { values: args } = parseArgs({ options: {
   keep: { type: 'boolean', default: false },
   'json-out': { type: 'string' },
   workers: { type: 'string', default: '2' },
-  /** Cap Pagefind's address space (GiB): at 30k it may want most of the machine. */
-  'pagefind-limit-gb': { type: 'string' },
 } });
 
 const QUICK = args.quick;
@@ -67,7 +65,27 @@ const load = () => os.loadavg()[0]!.toFixed(2);
 // ---------------------------------------------------------------------------------------------
 // running children
 
-type Measured = { wallMs: number; maxRssKb: number; cpuMs: number; code: number; stdout: string; stderr: string; json?: Record<string, any> };
+type Measured = { wallMs: number; maxRssKb: number; cpuMs: number; code: number; stdout: string; stderr: string; json?: Record<string, any>;
+  /** The most the whole process tree held at once (sampled twice a second from /proc): more than
+   *  maxRssKb (one process's peak) when children run side by side, as Pagefind's shards do. */
+  treeRssKb: number };
+
+/** RSS of a process and all its descendants, from /proc (0 where /proc is not there). */
+function treeRssKb(pid: number): number {
+  let total = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop()!;
+    try {
+      total += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+      for (const task of fs.readdirSync(`/proc/${p}/task`)) {
+        const children = fs.readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').trim();
+        if (children) stack.push(...children.split(/\s+/).map(Number));
+      }
+    } catch { /* gone meanwhile */ }
+  }
+  return total;
+}
 
 /** Run a child (async: the corpus server in this process keeps serving), timed, with its peak RSS. */
 function measure(cmd: string, cmdArgs: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string; stdinFile?: string } = {}): Promise<Measured> {
@@ -77,11 +95,14 @@ function measure(cmd: string, cmdArgs: string[], opts: { env?: NodeJS.ProcessEnv
   return new Promise((resolve, reject) => {
     const child = spawn(file, argv, { cwd: opts.cwd ?? PROJECT_ROOT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...opts.env }, stdio: [opts.stdinFile ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
     if (opts.stdinFile) fs.createReadStream(opts.stdinFile).pipe(child.stdin!);
+    let treePeak = 0;
+    const sampler = setInterval(() => { if (child.pid) treePeak = Math.max(treePeak, treeRssKb(child.pid)); }, 500);
     let stdout = '', stderr = '';
     child.stdout!.on('data', (d) => { stdout += d; });
     child.stderr!.on('data', (d) => { stderr += d; if (stderr.length > 200_000) stderr = stderr.slice(-100_000); });
     child.on('error', reject);
     child.on('close', (code) => {
+      clearInterval(sampler);
       const wallMs = performance.now() - started;
       let maxRssKb = 0, cpuMs = 0;
       if (TIME) {
@@ -93,7 +114,7 @@ function measure(cmd: string, cmdArgs: string[], opts: { env?: NodeJS.ProcessEnv
       let json: Record<string, any> | undefined;
       try { json = lastLine.startsWith('{') ? JSON.parse(lastLine) : undefined; } catch { json = undefined; }
       if (!TIME && json) { maxRssKb = json.maxRssKb ?? 0; cpuMs = json.cpuMs ?? 0; }
-      resolve({ wallMs, maxRssKb, cpuMs, code: code ?? 1, stdout, stderr, json });
+      resolve({ wallMs, maxRssKb, cpuMs, code: code ?? 1, stdout, stderr, json, treeRssKb: Math.max(treePeak, maxRssKb) });
     });
   });
 }
@@ -147,14 +168,9 @@ async function astroBuild(root: string, content: string, outDir: string, cacheDi
   return nodeScript('astro-build.ts', ['--root', root, '--out', outDir, '--cache', cacheDir], { env: { STORYLINE_CONTENT: content, BARE_ARTICLES: path.join(content, 'articles') } });
 }
 
+/** The build's own indexing step (`npm run build` runs it after astro build): Pagefind in shards. */
 async function pagefind(site: string): Promise<Measured> {
-  const binary = path.join(PROJECT_ROOT, 'node_modules/@pagefind/linux-x64/bin/pagefind_extended');
-  if (args['pagefind-limit-gb'] && fs.existsSync(binary)) {
-    // The native binary itself (the npm runner is Node, whose address-space reservations a ulimit would break).
-    const kb = Math.round(Number(args['pagefind-limit-gb']) * 1024 * 1024);
-    return measure('sh', ['-c', `ulimit -v ${kb} && exec "$0" --site "$1" --silent`, binary, site]);
-  }
-  return measure(NODE, [path.join(PROJECT_ROOT, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', site, '--silent']);
+  return measure(NODE, [path.join(PROJECT_ROOT, 'pipeline/cli/search-index.ts'), '--site', site]);
 }
 
 /** A minimal Astro project outside the repo (its node_modules a link to the repo's): one page per Markdown file. */
@@ -382,10 +398,13 @@ async function benchSize(size: number): Promise<void> {
         figure(`astro_build_${tag}_html_pages`, htmlPages, 'pages');
         log(`corpus ${tag}: pagefind (load ${load()})`);
         const pf = await pagefind(out);
-        row(`Pagefind index ${tag}`, `${fmt(pf.wallMs / 1000)} s`, '', pf.code === 0 ? `${fmt(pf.cpuMs / 1000)} CPU-s` : `exit ${pf.code}: ${pf.stderr.trim().split('\n').pop()?.slice(0, 120) ?? ''}`, `${fmt(rssMb(pf.maxRssKb), 0)} MB`);
+        const shards = /in (\d+) shard/.exec(pf.stderr)?.[1] ?? '?';
+        row(`Pagefind index ${tag} (${shards} shards, 2 at a time; RSS: all at once / one shard)`, `${fmt(pf.wallMs / 1000)} s`, '', pf.code === 0 ? `${fmt(pf.cpuMs / 1000)} CPU-s` : `exit ${pf.code}: ${pf.stderr.trim().split('\n').pop()?.slice(0, 120) ?? ''}`, `${fmt(rssMb(pf.treeRssKb), 0)} / ${fmt(rssMb(pf.maxRssKb), 0)} MB`);
         if (pf.code !== 0) notes.push(`${tag}: pagefind failed (exit ${pf.code}): ${pf.stderr.slice(-400)}`);
         figure(`pagefind_${tag}_seconds`, pf.wallMs / 1000, 's');
-        figure(`pagefind_${tag}_peak_rss`, rssMb(pf.maxRssKb), 'MB');
+        figure(`pagefind_${tag}_peak_rss`, rssMb(pf.treeRssKb), 'MB');
+        figure(`pagefind_${tag}_peak_rss_one_shard`, rssMb(pf.maxRssKb), 'MB');
+        figure(`site_build_${tag}_peak_rss`, rssMb(Math.max(build.treeRssKb, pf.treeRssKb)), 'MB');
 
         // bare Astro over the same Markdown files
         log(`corpus ${tag}: bare astro build of the same Markdown (load ${load()})`);
