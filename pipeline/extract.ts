@@ -101,16 +101,13 @@ function readMeta(doc: Document, url: string): { title: string; published?: stri
   const docTitle = cleanText(doc.title ?? '');
   // og:title, else an <h1> that the <title> repeats (a logo <h1> does not), else <title> minus the site name.
   const title = cleanText(metaContent('meta[property="og:title"]') ?? '') || (h1 && docTitle.includes(h1) ? h1 : '') || stripSiteName(docTitle) || h1;
-  const dateCandidates = [
+  // In order of trust; the page's own date blocks are only searched when no metadata gives one
+  // (the search is two whole-document queries: most pages never need it).
+  const published = [
     metaContent('meta[property="article:published_time"]'),
     ...['pubdate', 'publishdate', 'publish_time', 'PubDate', 'ptime', 'date', 'weibo: article:create_at'].map((n) => metaContent(`meta[name="${n}"]`)),
     metaContent('meta[itemprop="datePublished"]'), metaContent('meta[property="og:release_date"]'),
-    doc.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined,
-    // Chinese templates put the date in a byline block whose class says time, date or info.
-    ...Array.from(doc.querySelectorAll('time, [class*="time"], [class*="date"], [class*="info"], [id*="time"], [id*="date"], .meta, .source'))
-      .slice(0, 12).map((el) => /\d{4}(?:-|\/|年)\d{1,2}(?:-|\/|月)\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?/.exec(el.textContent ?? '')?.[0]),
-  ];
-  const published = dateCandidates.map((d) => parseSourceDate(d)).find(Boolean);
+  ].map((d) => parseSourceDate(d)).find(Boolean) ?? dateFromPage(doc);
   const canonicalHref = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
   let canonicalUrl: string | undefined;
   if (canonicalHref) {
@@ -121,6 +118,16 @@ function readMeta(doc: Document, url: string): { title: string; published?: stri
     } catch { /* a broken canonical link is ignored: the fetched URL stands */ }
   }
   return { title, published, canonicalUrl };
+}
+
+function dateFromPage(doc: Document): string | undefined {
+  const candidates = [
+    doc.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined,
+    // Chinese templates put the date in a byline block whose class says time, date or info.
+    ...Array.from(doc.querySelectorAll('time, [class*="time"], [class*="date"], [class*="info"], [id*="time"], [id*="date"], .meta, .source'))
+      .slice(0, 12).map((el) => /\d{4}(?:-|\/|年)\d{1,2}(?:-|\/|月)\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?/.exec(el.textContent ?? '')?.[0]),
+  ];
+  return candidates.map((d) => parseSourceDate(d)).find(Boolean);
 }
 
 /** Remove containers introduced by a teaser/comment heading, so Readability does not score them. */
