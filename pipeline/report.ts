@@ -91,5 +91,9 @@ export function formatSummary(report: RunReport): string {
   if (notable.length) lines.push('', ...notable.slice(0, 60), ...(notable.length > 60 ? [`  … and ${notable.length - 60} more in the run report`] : []));
   for (const c of report.corrections) lines.push(`  ✎ correction ${c.article}: ${c.applied ? `applied (${c.fields.join(', ')})` : `not applied: ${c.message}`}`);
   if (report.dedupe.relinked) lines.push(`  ↻ reprint links updated on ${report.dedupe.relinked} stored article(s)`);
+  if (report.phases?.length) {
+    const phase = (p: NonNullable<RunReport['phases']>[number]) => `${p.name} ${(p.ms / 1000).toFixed(1)} s${p.name === 'reprints' && report.dedupe.skipped ? ' (unchanged, skipped)' : ''}`;
+    lines.push(`  time: ${report.phases.map(phase).join(', ')}; memory ${Math.max(...report.phases.map((p) => p.rssMb))} MB at most between phases`);
+  }
   return lines.join('\n');
 }

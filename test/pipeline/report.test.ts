@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { emptyCounts, formatSummary, tally, type RunReport } from '../../pipeline/report.ts';
+
+const report = (over: Partial<RunReport>): RunReport => tally({
+  startedAt: '2026-11-25T10:00:00Z', sourcesFile: 'sources.yaml', interrupted: false, totals: emptyCounts(),
+  sources: [{ id: 'cheping', name: '车评日报', url: 'http://x/feed', status: 'ok', counts: emptyCounts(), problems: [], items: [
+    { url: 'http://x/1', outcome: 'new', title: '小米SU7锁单' },
+    { url: 'http://x/2', outcome: 'rejected', reason: 'off-topic', detail: 'other-brand: 问界', title: '问界M7' },
+  ] }],
+  corrections: [], dedupe: { reprints: 0, nearDuplicates: 0, relinked: 0 }, durationMs: 1500, ...over,
+});
+
+describe('run summary', () => {
+  it('counts per source and lists each rejection with its reason', () => {
+    const text = formatSummary(report({}));
+    expect(text).toContain('1 new');
+    expect(text).toMatch(/– cheping: off-topic \(other-brand: 问界\): 问界M7/);
+  });
+
+  it('says where the time went, and that an unchanged collection was not regrouped', () => {
+    const text = formatSummary(report({
+      dedupe: { reprints: 2, nearDuplicates: 1, relinked: 0, skipped: true },
+      phases: [{ name: 'fetch-and-store', ms: 1200, rssMb: 300 }, { name: 'reprints', ms: 3, rssMb: 310 }, { name: 'save-state', ms: 40, rssMb: 305 }],
+    }));
+    expect(text).toContain('time: fetch-and-store 1.2 s, reprints 0.0 s (unchanged, skipped), save-state 0.0 s; memory 310 MB at most between phases');
+  });
+});
