@@ -7,3 +7,5 @@ import { extractPage, type PageTask } from './process-page.ts';
 parentPort!.on('message', (message: { id: number; task: PageTask }) => {
   parentPort!.postMessage({ id: message.id, result: extractPage(message.task) });
 });
+// Loaded (jsdom and all): the pool's per-page clock starts from here, not from the thread's start.
+parentPort!.postMessage({ ready: true });

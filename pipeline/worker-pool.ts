@@ -13,7 +13,14 @@ import type { AnalysisConfig } from './analyze.ts';
 type Pending = { resolve: (r: PageResult) => void; task: PageTask };
 type Job = { id: number } & Pending;
 /** The jobs a worker holds, in the order it runs them: the first is the one it is on. */
-type Slot = { worker: Worker; jobs: Job[] };
+type Slot = { worker: Worker; jobs: Job[]; ready?: boolean; watchdog?: NodeJS.Timeout; timedOut?: boolean; replaced?: boolean };
+
+/**
+ * The longest a worker may spend on one page. The markup budget keeps pages jsdom can parse in
+ * a second or two; a page that still holds a worker this long (a pathological layout, a jsdom
+ * bug) is failed with `timeout` and its worker replaced, so one page can never stall a run.
+ */
+export const PAGE_TIMEOUT_MS = 60_000;
 
 /**
  * Tasks handed to a worker at once. One: a jsdom window is only freed once its thread's event
@@ -43,9 +50,12 @@ export class PagePool {
   private readonly wanted: number;
 
   /** Workers start on the first task: a run where every page answers 304 never pays for them. */
-  constructor(configDir: string, size = os.availableParallelism()) {
+  private readonly pageTimeoutMs: number;
+
+  constructor(configDir: string, size = os.availableParallelism(), pageTimeoutMs = PAGE_TIMEOUT_MS) {
     this.configDir = configDir;
     this.wanted = Math.max(1, size);
+    this.pageTimeoutMs = pageTimeoutMs;
   }
 
   get size(): number { return this.wanted; }
@@ -63,20 +73,26 @@ export class PagePool {
 
   async close(): Promise<void> {
     this.closed = true;
+    for (const slot of this.slots) clearTimeout(slot.watchdog);
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 
   private spawn(): Slot {
     const worker = new Worker(new URL('./page-worker.ts', import.meta.url), { workerData: { configDir: this.configDir }, resourceLimits: WORKER_LIMITS });
     const slot: Slot = { worker, jobs: [] };
-    worker.on('message', (message: { id: number; result: PageResult | ExtractedPage }) => {
+    worker.on('message', (message: { id: number; result: PageResult | ExtractedPage } | { ready: true }) => {
+      if ('ready' in message) { slot.ready = true; this.watch(slot); return; }
       const job = slot.jobs[0]?.id === message.id ? slot.jobs.shift() : undefined;
+      this.watch(slot);
       // Top the worker up before this page's analysis runs here.
       this.dispatch();
       job?.resolve(this.complete(message.result, job.task));
     });
     worker.on('error', (error) => this.replace(slot, error instanceof Error ? error : new Error(String(error))));
-    worker.on('exit', (code) => { if (!this.closed && code !== 0) this.replace(slot, new Error(`worker exited with code ${code}`)); });
+    worker.on('exit', (code) => {
+      if (slot.timedOut) this.replace(slot, new Error(`no result after ${this.pageTimeoutMs / 1000} s`), 'timeout');
+      else if (!this.closed && code !== 0) this.replace(slot, new Error(`worker exited with code ${code}`));
+    });
     worker.unref();
     return slot;
   }
@@ -102,11 +118,28 @@ export class PagePool {
     return config;
   }
 
-  private replace(slot: Slot, error: Error): void {
+  /** (Re)start the clock on the page the worker is now on; none if it is idle. */
+  private watch(slot: Slot): void {
+    clearTimeout(slot.watchdog);
+    slot.watchdog = undefined;
+    if (!slot.jobs.length || !slot.ready || this.closed) return;
+    slot.watchdog = setTimeout(() => {
+      slot.timedOut = true;
+      void slot.worker.terminate(); // 'exit' then fails the page and replaces the worker
+    }, this.pageTimeoutMs);
+    slot.watchdog.unref();
+  }
+
+  private replace(slot: Slot, error: Error, reason: 'no-article' | 'timeout' = 'no-article'): void {
+    if (slot.replaced) return; // 'error' and 'exit' both report one death
+    slot.replaced = true;
+    clearTimeout(slot.watchdog);
     // The worker runs its jobs in order: the first is the page it crashed on; the rest go back in line.
     const [job, ...rest] = slot.jobs;
     slot.jobs = [];
-    job?.resolve({ ok: false, reason: 'no-article', message: `page worker crashed on ${job.task.url}: ${error.message}` });
+    job?.resolve(reason === 'timeout'
+      ? { ok: false, reason, message: `extraction of ${job.task.url} stopped: ${error.message}` }
+      : { ok: false, reason, message: `page worker crashed on ${job.task.url}: ${error.message}` });
     if (this.closed) {
       for (const r of rest) r.resolve({ ok: false, reason: 'no-article', message: `pool closed before ${r.task.url} was processed` });
       return;
@@ -130,6 +163,7 @@ export class PagePool {
         slot.jobs.push(job);
         slot.worker.ref();
         slot.worker.postMessage({ id: job.id, task: job.task }, transfer);
+        if (slot.jobs.length === 1) this.watch(slot);
       }
     }
     for (const slot of this.slots) if (!slot.jobs.length) slot.worker.unref();
