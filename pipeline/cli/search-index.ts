@@ -40,9 +40,17 @@ for (const page of pages) shards[shardOf(urlOf(page), count)]!.push(page);
 
 for (const dir of [bundlePath(0), '/pagefind-shards/']) fs.rmSync(path.join(site, dir), { recursive: true, force: true });
 let next = 0;
-await Promise.all(Array.from({ length: Math.min(parallel, count) }, async () => {
-  while (next < count) await indexShard(next++);
-}));
+try {
+  await Promise.all(Array.from({ length: Math.min(parallel, count) }, async () => {
+    while (next < count) await indexShard(next++);
+  }));
+} catch (e) {
+  // No half index and no folders of links left in the site: the build fails as a whole.
+  next = count;
+  for (const entry of fs.readdirSync(site)) if (entry.startsWith('.search-shard-')) fs.rmSync(path.join(site, entry), { recursive: true, force: true });
+  for (const dir of [bundlePath(0), '/pagefind-shards/']) fs.rmSync(path.join(site, dir), { recursive: true, force: true });
+  fail((e as Error).message);
+}
 fs.writeFileSync(path.join(site, SHARD_MANIFEST), JSON.stringify(shards.map((_, i) => bundlePath(i))));
 process.stderr.write(`search index: ${pages.length} pages in ${count} shard${count > 1 ? 's' : ''}, ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 
@@ -61,7 +69,7 @@ async function indexShard(shard: number): Promise<void> {
       child.on('error', () => resolve(-1));
       child.on('exit', (c) => resolve(c));
     });
-    if (code !== 0) fail(`Pagefind failed on shard ${shard} (${shards[shard]!.length} pages), exit ${code}`);
+    if (code !== 0) throw new Error(`Pagefind failed on shard ${shard} (${shards[shard]!.length} pages), exit ${code}`);
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
   }
