@@ -398,8 +398,8 @@ async function benchSize(size: number): Promise<void> {
         figure(`astro_build_${tag}_html_pages`, htmlPages, 'pages');
         log(`corpus ${tag}: pagefind (load ${load()})`);
         const pf = await pagefind(out);
-        const shards = /in (\d+) shard/.exec(pf.stderr)?.[1] ?? '?';
-        row(`Pagefind index ${tag} (${shards} shards, 2 at a time; RSS: all at once / one shard)`, `${fmt(pf.wallMs / 1000)} s`, '', pf.code === 0 ? `${fmt(pf.cpuMs / 1000)} CPU-s` : `exit ${pf.code}: ${pf.stderr.trim().split('\n').pop()?.slice(0, 120) ?? ''}`, `${fmt(rssMb(pf.treeRssKb), 0)} / ${fmt(rssMb(pf.maxRssKb), 0)} MB`);
+        const [, shards = '?', atOnce = '?'] = /in (\d+) shards?, (\d+) at a time/.exec(pf.stderr) ?? [];
+        row(`Pagefind index ${tag} (${shards} shards, ${atOnce} at a time; RSS: all at once / one shard)`, `${fmt(pf.wallMs / 1000)} s`, '', pf.code === 0 ? `${fmt(pf.cpuMs / 1000)} CPU-s` : `exit ${pf.code}: ${pf.stderr.trim().split('\n').pop()?.slice(0, 120) ?? ''}`, `${fmt(rssMb(pf.treeRssKb), 0)} / ${fmt(rssMb(pf.maxRssKb), 0)} MB`);
         if (pf.code !== 0) notes.push(`${tag}: pagefind failed (exit ${pf.code}): ${pf.stderr.slice(-400)}`);
         figure(`pagefind_${tag}_seconds`, pf.wallMs / 1000, 's');
         figure(`pagefind_${tag}_peak_rss`, rssMb(pf.treeRssKb), 'MB');

@@ -52,7 +52,7 @@ try {
   fail((e as Error).message);
 }
 fs.writeFileSync(path.join(site, SHARD_MANIFEST), JSON.stringify(shards.map((_, i) => bundlePath(i))));
-process.stderr.write(`search index: ${pages.length} pages in ${count} shard${count > 1 ? 's' : ''}, ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+process.stderr.write(`search index: ${pages.length} pages in ${count} shard${count > 1 ? 's' : ''}, ${Math.min(parallel, count)} at a time, ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 
 async function indexShard(shard: number): Promise<void> {
   const folder = path.join(site, `.search-shard-${shard}`);
