@@ -3,7 +3,7 @@
 import type { TopicId, Figure } from '../src/schema/article.ts';
 import type { Config, TopicsConfig } from './config.ts';
 import { detectScript, normalizeText, splitSentences } from './normalize.ts';
-import { segment, segmentWords, addWords, extractKeywords } from './segment.ts';
+import { segment, segmentWords, extractKeywords } from './segment.ts';
 import { makeFold, compileLexicon, findPhrases, wordPieces, type Fold, type Lexicon } from './lexicon.ts';
 import { classifyTopics, judgeRelevance, linkDisputes, lexiconPhrases, scoreSentences, type DisputeLink } from './classify.ts';
 import { extractFigures } from './facts.ts';
@@ -30,8 +30,8 @@ const compiled = new WeakMap<TopicsConfig, Rules>();
 
 /**
  * The rules as matching needs them: every phrase folded like the text (case, width, spelling)
- * and gathered into one lexicon; the phrases also go into the segmenter's dictionary so that
- * it keeps them whole. Built once per loaded config.
+ * and gathered into one lexicon (the segmenter's dictionary holds them too: config.ts). Built
+ * once per loaded config.
  */
 function rulesFor(topics: TopicsConfig): Rules {
   let rules = compiled.get(topics);
@@ -52,9 +52,7 @@ function rulesFor(topics: TopicsConfig): Rules {
     },
   };
   const phrases = lexiconPhrases(folded);
-  const wholeWords = topics.wholeWords.map(f);
-  addWords([...phrases, ...wholeWords].filter((p) => !/[a-z\d]/.test(p)));
-  rules = { fold, lexicon: compileLexicon(phrases, wholeWords), topics: folded };
+  rules = { fold, lexicon: compileLexicon(phrases, topics.wholeWords.map(f)), topics: folded };
   compiled.set(topics, rules);
   return rules;
 }

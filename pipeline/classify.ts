@@ -8,7 +8,7 @@
 // - a topic holds when its best sentences reach the topic's threshold;
 // - the item is about the story when it names the story's subject, holds at least one topic,
 //   and its sentences about an out-of-scope subject (a crash, a phone) do not outnumber its
-//   sentences about the story.
+//   sentences about the story (a sentence where both weigh the same speaks for the other).
 import type { TopicId, DisputeStage } from '../src/schema/article.ts';
 import type { TopicsConfig, TopicRule, StoryConfig } from './config.ts';
 
@@ -28,10 +28,18 @@ export function lexiconPhrases(config: TopicsConfig): string[] {
   ];
 }
 
-/** A sentence's score for one topic: its phrases' weights (once each), minus phrases whose negative context applies. */
+/**
+ * A sentence's score for one topic: its phrases' weights (once each; a phrase found only inside
+ * a longer phrase of the same topic, 交付 in 交付量, counts as the longer one), plus patterns,
+ * minus phrases whose negative context applies.
+ */
 export function scoreSentence(hits: Hits, sentence: string, rule: TopicRule): number {
   let score = 0;
-  for (const p of rule.phrases) if (hits.has(p.text)) score += p.weight;
+  const matched = rule.phrases.filter((p) => hits.has(p.text));
+  for (const p of matched) {
+    const inside = matched.some((q) => q.text.length > p.text.length && q.text.includes(p.text) && hits.get(q.text)! >= hits.get(p.text)!);
+    if (!inside) score += p.weight;
+  }
   for (const p of rule.patterns) if (p.regex.test(sentence)) score += p.weight;
   for (const n of rule.negative) {
     if (hits.has(n.phrase) && n.context.some((c) => hits.has(c))) score += n.weight;
@@ -50,8 +58,9 @@ export function scoreSentences(sentences: { hits: Hits; text: string }[], rules:
 }
 
 /**
- * Topics: a topic holds when its three best sentences reach its threshold, counting only the
- * sentences where it is at least `share` of the sentence's strongest topic. The evidence is
+ * Topics: a topic holds when its best sentence reaches its threshold, counting only the
+ * sentences where it is at least `share.sentence` of the sentence's strongest topic (weak
+ * mentions spread over a long article do not add up to a topic). The evidence is
  * the best sentence for the topic (an index into the sentences, the title being 0). A topic
  * must also reach `share.item` of the item's strongest topic.
  */
@@ -61,8 +70,8 @@ export function classifyTopics(scored: ScoredSentence[], rules: TopicRule[], sha
     const counted = scored.map((s, i) => ({ i, score: s.topics[t]! }))
       .filter((x, i) => x.score > 0 && x.score >= share.sentence * scored[i]!.best)
       .sort((a, b) => b.score - a.score || b.i - a.i);
-    const total = counted.slice(0, 3).reduce((sum, x) => sum + x.score, 0);
-    if (total >= rule.threshold) decisions.push({ topic: rule.id, score: round(total), sentence: counted[0]!.i });
+    const best = counted[0];
+    if (best && best.score >= rule.threshold) decisions.push({ topic: rule.id, score: round(best.score), sentence: best.i });
   });
   // A topic told in passing beside a much stronger one is not what the item is about.
   const strongest = Math.max(0, ...decisions.map((d) => d.score));
@@ -92,13 +101,16 @@ export function judgeRelevance(sentences: Hits[], scored: ScoredSentence[], deci
   const offSentences = new Map<string, { n: number; phrases: Set<string> }>();
   sentences.forEach((hits, i) => {
     let worst: { kind: string; weight: number; phrases: string[] } | undefined;
+    const named = relevance.subject.names.some((p) => hits.has(p));
     for (const kind of offTopic) {
+      // Another subject (a phone) yields to a sentence that names ours; an aspect of ours (a crash) does not.
+      if (kind.otherSubject && named) continue;
       const phrases = kind.phrases.filter((p) => hits.has(p));
       const weight = kind.weight * phrases.length;
       if (phrases.length && (!worst || weight > worst.weight)) worst = { kind: kind.kind, weight, phrases };
     }
     const story = scored[i]!.best;
-    if (worst && worst.weight > story) {
+    if (worst && worst.weight >= story) {
       const entry = offSentences.get(worst.kind) ?? { n: 0, phrases: new Set<string>() };
       entry.n++;
       worst.phrases.forEach((p) => entry.phrases.add(p));

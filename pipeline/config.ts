@@ -1,6 +1,8 @@
 // Loads and validates content/config/*.yaml. A wrong entry stops the run before anything
 // is fetched, with the file, the line and the problem.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { z } from 'zod';
@@ -84,7 +86,13 @@ const topicsFileSchema = z.object({
      */
     share: z.object({ sentence: z.number().min(0).max(1), item: z.number().min(0).max(1) }).strict().default({ sentence: 0.5, item: 0.3 }),
     /** Out-of-scope subjects: a sentence speaks for one when its phrases outweigh the sentence's topic score. */
-    offTopic: z.array(z.object({ kind: z.string(), phrases: z.array(z.string().min(1)).min(1), weight: z.number().positive() }).strict()).default([]),
+    offTopic: z.array(z.object({
+      kind: z.string(),
+      phrases: z.array(z.string().min(1)).min(1),
+      weight: z.number().positive(),
+      /** Another subject (a phone), not an aspect of ours (a crash): a sentence that names ours by name is not about it. */
+      otherSubject: z.boolean().default(false),
+    }).strict()).default([]),
     /** The reasons editors see for a rejected item. */
     reasons: z.object({ noSubject: z.string().min(1), noTopic: z.string().min(1) }).strict(),
   }).strict(),
@@ -186,14 +194,37 @@ export function loadConfig(dir: string, sourcesFile = 'sources.yaml'): Config {
 /** What the analysis stage needs, without the sources (used by `analyze` and workers). */
 export function loadAnalysisConfig(dir: string): Omit<Config, 'sources'> {
   const file = (name: string) => path.join(dir, name);
+  const topics = loadYamlFile(file('topics.yaml'), topicsFileSchema);
   return {
     dir,
-    topics: loadYamlFile(file('topics.yaml'), topicsFileSchema),
+    topics,
     claims: loadYamlFile(file('figures.yaml'), figuresFileSchema).claims,
     story: loadYamlFile(file('story.yaml'), storyFileSchema),
     corrections: loadYamlFile(file('corrections.yaml'), correctionsFileSchema).corrections,
-    userDict: file('userdict.utf8'),
+    userDict: segmenterDictionary(file('userdict.utf8'), topics),
   };
+}
+
+/**
+ * The segmenter's dictionary: the editor's userdict.utf8 plus every phrase the rules look for,
+ * so that jieba keeps 量产 and 下线 whole instead of finding 产下 between them (rules match on
+ * word boundaries). Written once per content to the temp directory; the editor's file is untouched.
+ */
+function segmenterDictionary(userDict: string, topics: TopicsConfig): string {
+  let own: string;
+  try { own = readFileSync(userDict, 'utf8'); } catch (e) { throw new ConfigError(userDict, undefined, `cannot read: ${(e as Error).message}`); }
+  const r = topics.relevance;
+  const phrases = [
+    ...topics.topics.flatMap((t) => [...t.phrases.map((p) => p.text), ...t.negative.flatMap((n) => [n.phrase, ...n.context])]),
+    ...r.subject.names, ...r.subject.brand, ...r.subject.context, ...r.offTopic.flatMap((k) => k.phrases), ...topics.wholeWords,
+  ].filter((p) => /^[\p{Script=Han}]{2,}$/u.test(p));
+  const text = `${own.trimEnd()}\n${[...new Set(phrases)].map((p) => `${p} 20000 n`).join('\n')}\n`;
+  const out = path.join(tmpdir(), `storyline-dict-${createHash('sha256').update(text).digest('hex').slice(0, 16)}.utf8`);
+  if (!existsSync(out)) {
+    writeFileSync(`${out}.${process.pid}.tmp`, text);
+    renameSync(`${out}.${process.pid}.tmp`, out);
+  }
+  return out;
 }
 
 

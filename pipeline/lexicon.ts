@@ -28,12 +28,22 @@ export function compileLexicon(phrases: Iterable<string>, wholeWords: Iterable<s
   return { phrases: set, maxLength: Math.max(0, ...[...set].map((p) => p.length)), wholeWords: new Set(wholeWords) };
 }
 
-// "su7ultra" is one jieba token; split letters from digits so su7, yu7 and ultra each align.
+// Letters and digits apart, so su7, yu7 and ultra each align in "su7ultra".
 const ALNUM_PARTS = /[a-z]+|\d+(?:\.\d+)?|[^a-z\d]+/g;
-const ALNUM = /[a-z\d]/;
+const ASCII_WORD = /^[a-z\d.]+$/;
 
+/** Word pieces for matching: letters and digits in runs of their own (jieba without its HMM cuts them one by one). */
 export function wordPieces(tokens: readonly string[]): string[] {
-  return tokens.flatMap((t) => (ALNUM.test(t) ? t.match(ALNUM_PARTS) ?? [t] : [t]));
+  const pieces: string[] = [];
+  let ascii = '';
+  const flush = () => { if (ascii) pieces.push(...ascii.match(ALNUM_PARTS)!); ascii = ''; };
+  for (const t of tokens) {
+    if (ASCII_WORD.test(t)) { ascii += t; continue; }
+    flush();
+    pieces.push(t);
+  }
+  flush();
+  return pieces;
 }
 
 /**
@@ -45,7 +55,7 @@ export function findPhrases(pieces: readonly string[], lexicon: Lexicon): Map<st
   const found = new Map<string, number>();
   const add = (phrase: string) => found.set(phrase, (found.get(phrase) ?? 0) + 1);
   for (const piece of pieces) {
-    if (piece.length < 3 || lexicon.wholeWords.has(piece) || lexicon.phrases.has(piece)) continue;
+    if (piece.length < 3 || lexicon.wholeWords.has(piece)) continue;
     for (let k = 2; k < piece.length; k++) {
       if (lexicon.phrases.has(piece.slice(0, k))) add(piece.slice(0, k));
       if (lexicon.phrases.has(piece.slice(piece.length - k))) add(piece.slice(piece.length - k));

@@ -109,6 +109,8 @@ function printErrors(key: string): void {
     if (got.relevant === item.relevant && !missing.length && !extra.length) continue;
     const what = got.relevant !== item.relevant ? (item.relevant ? `wrongly rejected (${got.reason})` : `wrongly kept [${got.topics}]`) : `missing [${missing}] extra [${extra}]`;
     process.stdout.write(`  ${item.id} ${what}: ${item.title}${item.text ? ` | ${item.text.slice(0, 60).replace(/\n/g, ' ')}…` : ''}${item.note ? `  — ${item.note}` : ''}\n`);
+    // Why a topic was added: the sentence that carried it.
+    for (const t of extra) if (got.evidence[t] && item.text) process.stdout.write(`      ${t} ← ${got.evidence[t]}\n`);
   }
   if (negatives && key.startsWith('real')) {
     const r = negatives[key === 'real-held' ? 'held' : 'dev']!;
