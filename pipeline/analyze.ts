@@ -3,7 +3,7 @@
 import type { TopicId, Figure } from '../src/schema/article.ts';
 import type { Config, TopicsConfig } from './config.ts';
 import { detectScript, normalizeText, splitSentences } from './normalize.ts';
-import { segment, segmentWords, extractKeywords } from './segment.ts';
+import { segmentWords, keywordsFromTokens } from './segment.ts';
 import { makeFold, compileLexicon, findPhrases, wordPieces, type Fold, type Lexicon } from './lexicon.ts';
 import { classifyTopics, judgeRelevance, linkDisputes, lexiconPhrases, scoreSentences, type DisputeLink } from './classify.ts';
 import { extractFigures } from './facts.ts';
@@ -67,20 +67,24 @@ function readItem(input: { title: string; text: string }, rules: Rules) {
   const title = normalizeText(input.title, script);
   // The title is sentence 0: a headline with no body is judged on the headline alone.
   const folded = [title, ...normalized].map(rules.fold);
-  const hits = folded.map((text) => findPhrases(wordPieces(segmentWords(text)), rules.lexicon));
-  return { script, original, normalized, title, folded, hits, displayed: [input.title.trim(), ...original] };
+  // One cut for the whole item: sentences joined by line breaks, which jieba keeps as tokens.
+  const words = segmentWords(folded.join('\n'));
+  const perSentence: string[][] = [[]];
+  for (const w of words) if (w === '\n') perSentence.push([]); else perSentence.at(-1)!.push(w);
+  const hits = perSentence.map((tokens) => findPhrases(wordPieces(tokens), rules.lexicon));
+  return { script, original, normalized, folded, hits, words: words.filter((w) => w.trim() !== ''), displayed: [input.title.trim(), ...original] };
 }
 
 function ruleDecisions(item: ReturnType<typeof readItem>, rules: Rules) {
   const scored = scoreSentences(item.folded.map((text, i) => ({ text, hits: item.hits[i]! })), rules.topics.topics);
-  const decisions = classifyTopics(scored, rules.topics.topics, rules.topics.relevance.share);
+  const decisions = classifyTopics(scored, rules.topics.topics, rules.topics.relevance.topicPolicy);
   return { decisions, relevance: judgeRelevance(item.hits, scored, decisions, rules.topics.relevance) };
 }
 
 export function analyzeArticle(input: { title: string; text: string }, config: AnalysisConfig): Analysis {
   const rules = rulesFor(config.topics);
   const item = readItem(input, rules);
-  const { script, original, normalized, title, displayed } = item;
+  const { script, original, normalized, words, displayed } = item;
   const fullNormalized = normalized.join('\n');
   const { decisions, relevance } = ruleDecisions(item, rules);
   const relevant = relevance.relevant;
@@ -91,13 +95,22 @@ export function analyzeArticle(input: { title: string; text: string }, config: A
     ...(relevance.reason ? { reason: relevance.reason } : {}),
     topics: relevant ? decisions.map((d) => d.topic) : [],
     evidence: relevant ? decisions.map((d) => ({ topic: d.topic, sentence: displayed[d.sentence]!, score: d.score })) : [],
-    keywords: extractKeywords(`${title}\n${fullNormalized}`, 8),
+    keywords: displayCase(keywordsFromTokens(words, 8), `${input.title}\n${fullNormalized}`),
     figures: relevant ? extractFigures(fullNormalized, config.claims).map((f) => ({ ...f, sentence: originalOf(f.sentence, normalized, original) })) : [],
     // Only an article about a dispute follows a dispute thread; a glossary piece that says 锁单 does not.
     disputes: relevant && decisions.some((d) => d.topic === 'disputes') ? linkDisputes(normalized, config.story, config.topics.disputeStages).map((d) => ({ ...d, sentence: originalOf(d.sentence, normalized, original) })) : [],
     summary: summarize(original),
-    fingerprint: fingerprint(segment(`${title}\n${fullNormalized}`)),
+    fingerprint: fingerprint(words),
   };
+}
+
+/** Keywords come from the folded text (su7); readers see them as the article writes them (SU7). */
+function displayCase(keywords: string[], text: string): string[] {
+  return keywords.map((k) => {
+    if (!/[a-z]/.test(k)) return k;
+    const i = text.toLowerCase().indexOf(k);
+    return i === -1 ? k : text.slice(i, i + k.length);
+  });
 }
 
 function originalOf(sentence: string, normalized: string[], original: string[]): string {

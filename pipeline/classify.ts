@@ -58,26 +58,28 @@ export function scoreSentences(sentences: { hits: Hits; text: string }[], rules:
 }
 
 /**
- * Topics: a topic holds when its best sentence reaches its threshold, counting only the
- * sentences where it is at least `share.sentence` of the sentence's strongest topic (weak
- * mentions spread over a long article do not add up to a topic). The evidence is
- * the best sentence for the topic (an index into the sentences, the title being 0). A topic
- * must also reach `share.item` of the item's strongest topic.
+ * Topics: a topic holds when a sentence carries it (reaches the topic's threshold, and is at
+ * least `share` of that sentence's strongest topic) and the topic is prominent: carried by the
+ * title or the lead (the first `lead` body sentences), or by at least `support` of the
+ * sentences that carry any topic. A delivery date in one sentence of a long refund story is not
+ * a sales story. The evidence is the topic's best sentence (an index, the title being 0).
  */
-export function classifyTopics(scored: ScoredSentence[], rules: TopicRule[], share: { sentence: number; item: number }): TopicDecision[] {
-  let decisions: TopicDecision[] = [];
+export function classifyTopics(scored: ScoredSentence[], rules: TopicRule[], policy: TopicPolicy): TopicDecision[] {
+  const carries = (score: number, rule: TopicRule, i: number) => score >= rule.threshold && score >= policy.share * scored[i]!.best;
+  const topical = scored.filter((s, i) => rules.some((rule, t) => carries(s.topics[t]!, rule, i))).length;
+  const decisions: TopicDecision[] = [];
   rules.forEach((rule, t) => {
-    const counted = scored.map((s, i) => ({ i, score: s.topics[t]! }))
-      .filter((x, i) => x.score > 0 && x.score >= share.sentence * scored[i]!.best)
-      .sort((a, b) => b.score - a.score || b.i - a.i);
-    const best = counted[0];
-    if (best && best.score >= rule.threshold) decisions.push({ topic: rule.id, score: round(best.score), sentence: best.i });
+    const carrying = scored.map((s, i) => ({ i, score: s.topics[t]! })).filter((x) => carries(x.score, rule, x.i));
+    if (!carrying.length) return;
+    const prominent = carrying.some((x) => x.i <= policy.lead) || carrying.length >= policy.support * topical;
+    if (!prominent) return;
+    const best = carrying.sort((a, b) => b.score - a.score || a.i - b.i)[0]!;
+    decisions.push({ topic: rule.id, score: round(best.score), sentence: best.i });
   });
-  // A topic told in passing beside a much stronger one is not what the item is about.
-  const strongest = Math.max(0, ...decisions.map((d) => d.score));
-  decisions = decisions.filter((d) => d.score >= share.item * strongest);
   return decisions;
 }
+
+export type TopicPolicy = { share: number; lead: number; support: number };
 
 /** Is the story's subject named: by name, or the brand with a word that makes it the car (小米 + 定金)? */
 export function subjectScore(sentences: Hits[], subject: TopicsConfig['relevance']['subject']): number {

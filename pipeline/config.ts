@@ -81,10 +81,11 @@ const topicsFileSchema = z.object({
       context: z.array(z.string().min(1)).default([]),
     }).strict(),
     /**
-     * A topic counts in a sentence only when it scores at least `sentence` times the sentence's
-     * strongest topic, and holds for the item only at `item` times the item's strongest topic.
+     * When a topic holds: a sentence carries it when it reaches the topic's threshold and is at
+     * least `share` of the sentence's strongest topic; the topic must be carried by the title or
+     * the first `lead` body sentences, or by at least `support` of the sentences carrying any topic.
      */
-    share: z.object({ sentence: z.number().min(0).max(1), item: z.number().min(0).max(1) }).strict().default({ sentence: 0.5, item: 0.3 }),
+    topicPolicy: z.object({ share: z.number().min(0).max(1), lead: z.number().int().min(0), support: z.number().min(0).max(1) }).strict().default({ share: 0.5, lead: 1, support: 0.25 }),
     /** Out-of-scope subjects: a sentence speaks for one when its phrases outweigh the sentence's topic score. */
     offTopic: z.array(z.object({
       kind: z.string(),

@@ -42,12 +42,44 @@ function joinSpacedWords(tokens: string[]): string[] {
   return out;
 }
 
-/** TF-IDF keywords from jieba's extractor (domain words come from the user dictionary). */
-export function extractKeywords(text: string, topN: number): string[] {
-  if (loadedDict === undefined) throw new Error('loadSegmenter(userDict) must run before extractKeywords()');
-  return nodejieba.extract(text, topN * 3).map((k) => k.word)
-    .filter((w) => w.length >= 2 && !/^[\d.]+$/.test(w) && !STOP.has(w))
-    .slice(0, topN);
+let idf: { table: Map<string, number>; average: number; stop: Set<string> } | undefined;
+
+/** Jieba's own IDF table and stop words, read once: keywords come from tokens already cut. */
+function idfTable() {
+  if (idf) return idf;
+  const table = new Map<string, number>();
+  let sum = 0;
+  for (const line of readFileSync(nodejieba.DEFAULT_IDF_DICT, 'utf8').split('\n')) {
+    const space = line.lastIndexOf(' ');
+    if (space <= 0) continue;
+    const value = Number(line.slice(space + 1));
+    table.set(line.slice(0, space), value);
+    sum += value;
+  }
+  const stop = new Set([...readFileSync(nodejieba.DEFAULT_STOP_WORD_DICT, 'utf8').split('\n').map((w) => w.trim()).filter(Boolean), ...STOP]);
+  idf = { table, average: sum / Math.max(1, table.size), stop };
+  return idf;
 }
 
+/**
+ * TF-IDF keywords over tokens already cut, as jieba's extractor weighs them (its IDF table, its
+ * average for unknown words, its stop words): the text is not segmented a second time.
+ */
+export function keywordsFromTokens(tokens: readonly string[], topN: number): string[] {
+  const { table, average, stop } = idfTable();
+  const tf = new Map<string, number>();
+  for (const t of tokens) {
+    // Words of two characters or more: Chinese, or ASCII with a letter (su7, not 2024 or ——).
+    if (t.length < 2) continue;
+    const c = t.charCodeAt(0);
+    if (c < 128 ? !ASCII_LETTER.test(t) : c < 0x3400 || c > 0x9fff) continue;
+    if (stop.has(t)) continue;
+    tf.set(t, (tf.get(t) ?? 0) + 1);
+  }
+  const scored: { word: string; weight: number }[] = [];
+  for (const [word, n] of tf) scored.push({ word, weight: n * (table.get(word) ?? average) });
+  return scored.sort((a, b) => b.weight - a.weight || (a.word < b.word ? -1 : 1)).slice(0, topN).map((k) => k.word);
+}
+
+const ASCII_LETTER = /[a-z]/i;
 const STOP = new Set(['记者', '表示', '目前', '消费者', '没有', '已经', '可以', '进行', '相关', '方面', '一个', '我们', '他们', '这个', '因为', '如果', '但是', '还是', '其中', '以及', '对于', '今天', '昨日', '今年']);
