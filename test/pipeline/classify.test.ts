@@ -8,7 +8,7 @@ beforeAll(() => { config = realAnalysisConfig(); });
 describe('relevance and topics', () => {
   it('tags a story article with topics, each with the sentence that triggered it', () => {
     const a = analyzeArticle({
-      title: '小米SU7上市24小时大定88898台',
+      title: '小米SU7上市首周：大定88898台，锁单定金难退，黄牛转售订单，车主投诉维权',
       text: '小米汽车宣布，SU7上市24小时大定88898台。\n部分用户反映锁单后5000元定金无法退还。\n有车主在黑猫投诉平台发起维权。\n闲鱼上出现黄牛加价转售优先购车权。',
     }, config);
     expect(a.relevant).toBe(true);
