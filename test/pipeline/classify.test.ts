@@ -8,8 +8,8 @@ beforeAll(() => { config = realAnalysisConfig(); });
 describe('relevance and topics', () => {
   it('tags a story article with topics, each with the sentence that triggered it', () => {
     const a = analyzeArticle({
-      title: '小米SU7上市首周：大定88898台，锁单定金难退，黄牛转售订单，车主投诉维权',
-      text: '小米汽车宣布，SU7上市24小时大定88898台。\n部分用户反映锁单后5000元定金无法退还。\n有车主在黑猫投诉平台发起维权。\n闲鱼上出现黄牛加价转售优先购车权。',
+      title: '小米SU7上市首周：订单、定金、转售与维权',
+      text: '部分用户反映锁单后5000元定金无法退还，成为小米SU7上市首周的焦点。\n小米汽车宣布，SU7上市24小时大定88898台。\n截至4月24日，锁单量达到75723台。\n有用户在犹豫期内申请退订，定金已原路退回。\n有车主在黑猫投诉平台发起维权。\n也有用户向12315投诉，要求小米给个说法。\n闲鱼上出现黄牛加价转售优先购车权。\n有卖家把订单挂上二手平台转让。',
     }, config);
     expect(a.relevant).toBe(true);
     expect(a.topics).toEqual(expect.arrayContaining(['sales', 'refunds', 'disputes', 'resale']));
