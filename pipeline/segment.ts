@@ -73,12 +73,21 @@ export function keywordsFromTokens(tokens: readonly string[], topN: number): str
     if (t.length < 2) continue;
     const c = t.charCodeAt(0);
     if (c < 128 ? !ASCII_LETTER.test(t) : c < 0x3400 || c > 0x9fff) continue;
-    if (stop.has(t)) continue;
     tf.set(t, (tf.get(t) ?? 0) + 1);
   }
-  const scored: { word: string; weight: number }[] = [];
-  for (const [word, n] of tf) scored.push({ word, weight: n * (table.get(word) ?? average) });
-  return scored.sort((a, b) => b.weight - a.weight || (a.word < b.word ? -1 : 1)).slice(0, topN).map((k) => k.word);
+  // The top N by weight (ties by word), kept in a short sorted list rather than sorting every word.
+  const top: { word: string; weight: number }[] = [];
+  const before = (a: { word: string; weight: number }, b: { word: string; weight: number }) => a.weight > b.weight || (a.weight === b.weight && a.word < b.word);
+  for (const [word, n] of tf) {
+    const entry = { word, weight: n * (table.get(word) ?? average) };
+    if (top.length === topN && !before(entry, top[topN - 1]!)) continue;
+    if (stop.has(word)) continue;
+    let i = top.length;
+    while (i > 0 && before(entry, top[i - 1]!)) i--;
+    top.splice(i, 0, entry);
+    if (top.length > topN) top.pop();
+  }
+  return top.map((k) => k.word);
 }
 
 const ASCII_LETTER = /[a-z]/i;
