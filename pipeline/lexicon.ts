@@ -6,12 +6,13 @@ import { toHalfWidth } from './normalize.ts';
 
 export type Fold = (text: string) => string;
 
-/** A folding function for one story: lowercase, half-width, no spaces, then the spelling map. */
+/** A folding function for one story: lowercase, half-width, spaces only between letters or digits, then the spelling map. */
 export function makeFold(spelling: Record<string, string> = {}): Fold {
   const wrong = Object.keys(spelling).sort((a, b) => b.length - a.length);
   const pattern = wrong.length ? new RegExp(wrong.map(escapeRegExp).join('|'), 'g') : undefined;
   return (text) => {
-    const folded = toHalfWidth(text.normalize('NFKC')).toLowerCase().replace(/\s+/g, '');
+    // A space between letters or digits still parts two words ("yu7 6月" is not "yu76月"); elsewhere it goes.
+    const folded = toHalfWidth(text.normalize('NFKC')).toLowerCase().replace(/\s+/g, (space, at: number, all: string) => (/[a-z\d]/.test(all[at - 1] ?? '') && /[a-z\d]/.test(all[at + space.length] ?? '') ? ' ' : ''));
     return pattern ? folded.replace(pattern, (w) => spelling[w]!) : folded;
   };
 }
@@ -62,8 +63,10 @@ export function findPhrases(pieces: readonly string[], lexicon: Lexicon): Map<st
     }
   }
   for (let i = 0; i < pieces.length; i++) {
+    if (pieces[i] === ' ') continue;
     let run = '';
     for (let j = i; j < pieces.length; j++) {
+      if (pieces[j] === ' ') continue; // "su7 ultra" spells su7ultra, and a space still ends "yu7"
       run += pieces[j];
       if (run.length > lexicon.maxLength) break;
       if (lexicon.phrases.has(run)) add(run);

@@ -4,7 +4,8 @@ import { compileLexicon, findPhrases, makeFold, wordPieces } from '../../pipelin
 describe('lexicon matching', () => {
   it('folds case, full-width forms, spaces and the spelling map', () => {
     const fold = makeFold({ 琐单: '锁单' });
-    expect(fold('小米 ＳＵ７ Ultra 琐单')).toBe('小米su7ultra锁单');
+    expect(fold('小米 ＳＵ７ Ultra 琐单')).toBe('小米su7 ultra锁单');
+    expect(fold('YU7 6月26日')).toBe('yu7 6月26日');
   });
 
   it('finds a phrase only on word boundaries, or at the start or end of a longer word', () => {
@@ -13,6 +14,12 @@ describe('lexicon matching', () => {
     expect(findPhrases(['su7', '转', '单数'], lexicon).has('转单')).toBe(false);
     expect(findPhrases(['七', '月销量'], lexicon).get('销量')).toBe(1);
     expect(findPhrases(wordPieces(['su7ultra', '加价']), lexicon)).toEqual(new Map([['su7', 1], ['加价', 1]]));
+  });
+
+  it('reads a space between letters or digits as a word boundary', () => {
+    const lexicon = compileLexicon(['yu7', 'su7ultra']);
+    expect(findPhrases(wordPieces(['yu7', ' ', '6', '月']), lexicon).get('yu7')).toBe(1);
+    expect(findPhrases(wordPieces(['su7', ' ', 'ultra']), lexicon).get('su7ultra')).toBe(1);
   });
 
   it('spells phrases across consecutive words', () => {
