@@ -43,20 +43,22 @@ function joinSpacedWords(tokens: string[]): string[] {
 }
 
 let idf: { table: Map<string, number>; average: number; stop: Set<string> } | undefined;
+// nodejieba exports the paths of its bundled dictionaries; its type declarations do not list them.
+const bundled = nodejieba as unknown as { DEFAULT_IDF_DICT: string; DEFAULT_STOP_WORD_DICT: string };
 
 /** Jieba's own IDF table and stop words, read once: keywords come from tokens already cut. */
 function idfTable() {
   if (idf) return idf;
   const table = new Map<string, number>();
   let sum = 0;
-  for (const line of readFileSync(nodejieba.DEFAULT_IDF_DICT, 'utf8').split('\n')) {
+  for (const line of readFileSync(bundled.DEFAULT_IDF_DICT, 'utf8').split('\n')) {
     const space = line.lastIndexOf(' ');
     if (space <= 0) continue;
     const value = Number(line.slice(space + 1));
     table.set(line.slice(0, space), value);
     sum += value;
   }
-  const stop = new Set([...readFileSync(nodejieba.DEFAULT_STOP_WORD_DICT, 'utf8').split('\n').map((w) => w.trim()).filter(Boolean), ...STOP]);
+  const stop = new Set([...readFileSync(bundled.DEFAULT_STOP_WORD_DICT, 'utf8').split('\n').map((w) => w.trim()).filter(Boolean), ...STOP]);
   idf = { table, average: sum / Math.max(1, table.size), stop };
   return idf;
 }
