@@ -44,11 +44,13 @@ describe('analyze', () => {
       '{not json',
       JSON.stringify({ id: 'b', title: '英雄联盟夏季赛落幕', text: '战队夺冠，电竞观众创新高。' }),
       JSON.stringify({ id: 'c', title: 'no text' }),
+      // A headline with no body, as trending lists and digests give them, is judged on its title.
+      JSON.stringify({ id: 'd', title: '小米汽车回应su7琐单后定金不退', text: '' }),
     ].join('\n');
     const r = run('analyze.ts', [], input + '\n');
     expect(r.status).toBe(0);
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(5);
     expect(lines[0]).toMatchObject({ id: 'a', relevant: true, topics: expect.arrayContaining(['sales', 'refunds', 'disputes']) });
     expect(lines[0].evidence.refunds).toContain('定金');
     expect(lines[0].figures).toContainEqual(expect.objectContaining({ value: 88898, unit: '台', what: expect.any(String), sentence: expect.any(String) }));
@@ -56,6 +58,8 @@ describe('analyze', () => {
     expect(lines[1]).toMatchObject({ line: 2, error: expect.stringContaining('line 2') });
     expect(lines[2]).toMatchObject({ id: 'b', relevant: false, reason: expect.any(String), topics: [] });
     expect(lines[3]).toMatchObject({ line: 4, error: expect.stringContaining('text') });
+    expect(lines[4]).toMatchObject({ id: 'd', relevant: true, topics: expect.arrayContaining(['refunds']) });
+    expect(lines[4].evidence.refunds).toBe('小米汽车回应su7琐单后定金不退');
   });
 });
 
