@@ -97,8 +97,8 @@ export function analyzeArticle(input: { title: string; text: string }, config: A
     evidence: relevant ? decisions.map((d) => ({ topic: d.topic, sentence: displayed[d.sentence]!, score: d.score })) : [],
     keywords: displayCase(keywordsFromTokens(words, 8), `${input.title}\n${fullNormalized}`),
     figures: relevant ? extractFigures(fullNormalized, config.claims).map((f) => ({ ...f, sentence: originalOf(f.sentence, normalized, original) })) : [],
-    // Only an article about a dispute follows a dispute thread; a glossary piece that says 锁单 does not.
-    disputes: relevant && decisions.some((d) => d.topic === 'disputes') ? linkDisputes(normalized, config.story, config.topics.disputeStages).map((d) => ({ ...d, sentence: originalOf(d.sentence, normalized, original) })) : [],
+    // Only an item carrying a thread topic (topics.yaml `threads`) follows a dispute thread.
+    disputes: relevant && decisions.some((d) => config.topics.topics.find((t) => t.id === d.topic)?.threads) ? linkDisputes(normalized, config.story, config.topics.disputeStages).map((d) => ({ ...d, sentence: originalOf(d.sentence, normalized, original) })) : [],
     summary: summarize(original),
     fingerprint: fingerprint(words),
   };

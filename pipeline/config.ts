@@ -61,6 +61,8 @@ export const topicRuleSchema = z.object({
   patterns: z.array(z.object({ regex: regexSource, weight: z.number() }).strict()).default([]),
   /** A phrase that means something else next to one of these words ("转让" next to 股权). */
   negative: z.array(negativeContext).default([]),
+  /** Items with this topic join the dispute threads of story.yaml (a glossary piece that says 锁单 does not). */
+  threads: z.boolean().default(false),
 }).strict();
 export type TopicRule = z.infer<typeof topicRuleSchema>;
 
