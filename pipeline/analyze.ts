@@ -1,11 +1,11 @@
 // One article's analysis: normalize → segment → classify → figures → keywords → fingerprint.
 // Pure given the loaded config and segmenter; used by ingest workers and `npm run analyze`.
 import type { TopicId, Figure } from '../src/schema/article.ts';
-import type { Config, TopicsConfig } from './config.ts';
+import { rulePhrases, type Config, type TopicsConfig } from './config.ts';
 import { detectScript, normalizeText, splitSentences } from './normalize.ts';
 import { segmentWords, keywordsFromTokens } from './segment.ts';
 import { makeFold, compileLexicon, findPhrases, wordPieces, type Fold, type Lexicon } from './lexicon.ts';
-import { classifyTopics, judgeRelevance, linkDisputes, lexiconPhrases, scoreSentences, type DisputeLink } from './classify.ts';
+import { classifyTopics, judgeRelevance, linkDisputes, scoreSentences, type DisputeLink } from './classify.ts';
 import { extractFigures } from './facts.ts';
 import { fingerprint, type Fingerprint } from './dedupe.ts';
 
@@ -51,7 +51,7 @@ function rulesFor(topics: TopicsConfig): Rules {
       offTopic: topics.relevance.offTopic.map((k) => ({ ...k, phrases: k.phrases.map(f) })),
     },
   };
-  const phrases = lexiconPhrases(folded);
+  const phrases = rulePhrases(folded);
   rules = { fold, lexicon: compileLexicon(phrases, topics.wholeWords.map(f)), topics: folded };
   compiled.set(topics, rules);
   return rules;

@@ -3,9 +3,11 @@
 //
 // Every sentence (the title is one, as strong as a lead sentence) is matched once against
 // the story's lexicon (./lexicon.ts), then:
-// - a sentence scores for each topic; it counts for a topic only where that topic is close
-//   to the sentence's strongest one (a delivery date inside a resale sentence is not sales);
-// - a topic holds when its best sentences reach the topic's threshold;
+// - a sentence scores for each topic and carries a topic when it reaches the topic's threshold
+//   and is close to the sentence's strongest one (a delivery date inside a resale sentence is
+//   not sales);
+// - a topic holds when a sentence carries it and it is prominent: in the title or lead, or
+//   carried by a share of the item's topical sentences;
 // - the item is about the story when it names the story's subject, holds at least one topic,
 //   and its sentences about an out-of-scope subject (a crash, a phone) do not outnumber its
 //   sentences about the story (a sentence where both weigh the same speaks for the other).
@@ -17,16 +19,6 @@ export type Relevance = { relevant: boolean; score: number; reason?: string };
 export type DisputeLink = { id: string; stage: DisputeStage; sentence: string };
 /** The lexicon phrases one sentence holds, with how often. */
 export type Hits = ReadonlyMap<string, number>;
-
-/** Every phrase the rules look for, so one pass over a sentence finds them all. */
-export function lexiconPhrases(config: TopicsConfig): string[] {
-  const r = config.relevance;
-  return [
-    ...config.topics.flatMap((t) => [...t.phrases.map((p) => p.text), ...t.negative.flatMap((n) => [n.phrase, ...n.context])]),
-    ...r.subject.names, ...r.subject.brand, ...r.subject.context,
-    ...r.offTopic.flatMap((k) => k.phrases),
-  ];
-}
 
 /**
  * A sentence's score for one topic: its phrases' weights (once each; a phrase found only inside
@@ -64,7 +56,7 @@ export function scoreSentences(sentences: { hits: Hits; text: string }[], rules:
  * sentences that carry any topic. A delivery date in one sentence of a long refund story is not
  * a sales story. The evidence is the topic's best sentence (an index, the title being 0).
  */
-export function classifyTopics(scored: ScoredSentence[], rules: TopicRule[], policy: TopicPolicy): TopicDecision[] {
+export function classifyTopics(scored: ScoredSentence[], rules: TopicRule[], policy: TopicsConfig['relevance']['topicPolicy']): TopicDecision[] {
   const carries = (score: number, rule: TopicRule, i: number) => score >= rule.threshold && score >= policy.share * scored[i]!.best;
   const topical = scored.filter((s, i) => rules.some((rule, t) => carries(s.topics[t]!, rule, i))).length;
   const decisions: TopicDecision[] = [];
@@ -78,8 +70,6 @@ export function classifyTopics(scored: ScoredSentence[], rules: TopicRule[], pol
   });
   return decisions;
 }
-
-export type TopicPolicy = { share: number; lead: number; support: number };
 
 /** Is the story's subject named: by name, or the brand with a word that makes it the car (小米 + 定金)? */
 export function subjectScore(sentences: Hits[], subject: TopicsConfig['relevance']['subject']): number {

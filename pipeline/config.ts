@@ -208,6 +208,16 @@ export function loadAnalysisConfig(dir: string): Omit<Config, 'sources'> {
   };
 }
 
+/** Every phrase the rules look for: the lexicon matched in each sentence, and words the segmenter keeps whole. */
+export function rulePhrases(topics: TopicsConfig): string[] {
+  const r = topics.relevance;
+  return [
+    ...topics.topics.flatMap((t) => [...t.phrases.map((p) => p.text), ...t.negative.flatMap((n) => [n.phrase, ...n.context])]),
+    ...r.subject.names, ...r.subject.brand, ...r.subject.context,
+    ...r.offTopic.flatMap((k) => k.phrases),
+  ];
+}
+
 /**
  * The segmenter's dictionary: the editor's userdict.utf8 plus every phrase the rules look for,
  * so that jieba keeps 量产 and 下线 whole instead of finding 产下 between them (rules match on
@@ -216,11 +226,7 @@ export function loadAnalysisConfig(dir: string): Omit<Config, 'sources'> {
 function segmenterDictionary(userDict: string, topics: TopicsConfig): string {
   let own: string;
   try { own = readFileSync(userDict, 'utf8'); } catch (e) { throw new ConfigError(userDict, undefined, `cannot read: ${(e as Error).message}`); }
-  const r = topics.relevance;
-  const phrases = [
-    ...topics.topics.flatMap((t) => [...t.phrases.map((p) => p.text), ...t.negative.flatMap((n) => [n.phrase, ...n.context])]),
-    ...r.subject.names, ...r.subject.brand, ...r.subject.context, ...r.offTopic.flatMap((k) => k.phrases), ...topics.wholeWords,
-  ].filter((p) => /^[\p{Script=Han}]{2,}$/u.test(p));
+  const phrases = [...rulePhrases(topics), ...topics.wholeWords].filter((p) => /^[\p{Script=Han}]{2,}$/u.test(p));
   const text = `${own.trimEnd()}\n${[...new Set(phrases)].map((p) => `${p} 20000 n`).join('\n')}\n`;
   const out = path.join(tmpdir(), `storyline-dict-${createHash('sha256').update(text).digest('hex').slice(0, 16)}.utf8`);
   if (!existsSync(out)) {
