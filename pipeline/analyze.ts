@@ -36,23 +36,23 @@ const compiled = new WeakMap<TopicsConfig, Rules>();
 function rulesFor(topics: TopicsConfig): Rules {
   let rules = compiled.get(topics);
   if (rules) return rules;
-  const fold = makeFold(topics.spelling);
-  const f = (p: string) => fold(p);
+  const f = makeFold(topics.spelling);
+  const foldAll = (xs: string[]) => xs.map((x) => f(x));
   const folded: TopicsConfig = {
     ...topics,
     topics: topics.topics.map((t) => ({
       ...t,
       phrases: t.phrases.map((p) => ({ ...p, text: f(p.text) })),
-      negative: t.negative.map((n) => ({ ...n, phrase: f(n.phrase), context: n.context.map(f) })),
+      negative: t.negative.map((n) => ({ ...n, phrase: f(n.phrase), context: foldAll(n.context) })),
     })),
     relevance: {
       ...topics.relevance,
-      subject: { names: topics.relevance.subject.names.map(f), brand: topics.relevance.subject.brand.map(f), context: topics.relevance.subject.context.map(f) },
-      offTopic: topics.relevance.offTopic.map((k) => ({ ...k, phrases: k.phrases.map(f) })),
+      subject: { names: foldAll(topics.relevance.subject.names), brand: foldAll(topics.relevance.subject.brand), context: foldAll(topics.relevance.subject.context) },
+      offTopic: topics.relevance.offTopic.map((k) => ({ ...k, phrases: foldAll(k.phrases) })),
     },
   };
   const phrases = rulePhrases(folded);
-  rules = { fold, lexicon: compileLexicon(phrases, topics.wholeWords.map(f)), topics: folded };
+  rules = { fold: f, lexicon: compileLexicon(phrases, foldAll(topics.wholeWords)), topics: folded };
   compiled.set(topics, rules);
   return rules;
 }
