@@ -1,6 +1,6 @@
 // Loads and validates content/config/*.yaml. A wrong entry stops the run before anything
 // is fetched, with the file, the line and the problem.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { z } from 'zod';
@@ -153,12 +153,24 @@ export type Config = {
 };
 
 export function loadConfig(dir: string, sourcesFile = 'sources.yaml'): Config {
-  const file = (name: string) => path.join(dir, name);
+  const file = sourcesPath(dir, sourcesFile);
+  // A fresh setup's first stumble: say what the file is for and how to get one, not ENOENT.
+  if (!existsSync(file)) throw new ConfigError(file, undefined, MISSING_SOURCES_HINT);
   return {
-    sources: loadYamlFile(path.isAbsolute(sourcesFile) ? sourcesFile : file(sourcesFile), sourcesFileSchema).sources,
+    sources: loadYamlFile(file, sourcesFileSchema).sources,
     ...loadAnalysisConfig(dir),
   };
 }
+
+/** `--sources FILE`: a bare name is looked up in the config folder, a path is taken from where the command runs. */
+export function sourcesPath(configDir: string, sourcesFile: string): string {
+  return sourcesFile.includes(path.sep) || sourcesFile.includes('/') ? path.resolve(sourcesFile) : path.join(configDir, sourcesFile);
+}
+
+export const MISSING_SOURCES_HINT = 'no such file. It lists the outlets to ingest. Restore the starter list '
+  + '(`git checkout -- content/config/sources.yaml`), import a feed reader\'s list '
+  + '(`npm run sources -- import FILE.opml`), or write one (README, "For editors"); '
+  + '`npm run demo` runs the bundled offline demo instead.';
 
 /** What the analysis stage needs, without the sources (used by `analyze` and workers). */
 export function loadAnalysisConfig(dir: string): Omit<Config, 'sources'> {

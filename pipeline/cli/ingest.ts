@@ -3,7 +3,9 @@
 // --watch keeps polling and rebuilds the site after a run that changed content.
 import { parseArgs } from 'node:util';
 import { spawnSync } from 'node:child_process';
-import { loadConfig, ConfigError } from '../config.ts';
+import path from 'node:path';
+import { loadConfig, ConfigError, sourcesPath } from '../config.ts';
+import { nothingToIngest } from '../sources-file.ts';
 import { runIngest } from '../ingest.ts';
 import { formatSummary, changedSomething } from '../report.ts';
 import { CONFIG_DIR, CONTENT_DIR, PROJECT_ROOT } from './paths.ts';
@@ -34,6 +36,11 @@ export async function ingestOnce(): Promise<boolean> {
     config = loadConfig(CONFIG_DIR, values.sources);
   } catch (e) {
     process.stderr.write(`ingest: ${e instanceof ConfigError ? e.message : (e as Error).message}\n`);
+    process.exit(2);
+  }
+  const idle = nothingToIngest(config.sources, path.relative(process.cwd(), sourcesPath(CONFIG_DIR, values.sources!)) || values.sources!);
+  if (idle) {
+    process.stderr.write(`ingest: ${idle}\n`);
     process.exit(2);
   }
   const progress = progressPrinter();
