@@ -38,7 +38,7 @@ export function addFeeds(yamlText: string, feeds: NewFeed[], options: { enabled:
     const id = uniqueId(idFromUrl(feed.url), ids);
     const node = doc.createNode({ id, name: feed.name, kind: feed.kind, url: feed.url, enabled: options.enabled });
     node.commentBefore = ` imported from ${options.from}${feed.category ? ` (folder: ${feed.category})` : ''}${options.enabled ? '' : '; check it, then set enabled: true'}`;
-    node.spaceBefore = true;
+    node.spaceBefore = seq.items.length > 0;
     seq.items.push(node);
     ids.add(id);
     urls.set(url, id);
@@ -75,7 +75,7 @@ export function idFromUrl(url: string): string {
   let host = '', pathWords: string[] = [];
   try {
     const u = new URL(url);
-    host = u.hostname.split('.').filter((l) => !GENERIC_HOST_LABELS.has(l)).pop() ?? '';
+    host = u.hostname.split('.').filter((l) => !GENERIC_HOST_LABELS.has(l)).join('-');
     pathWords = u.pathname.split('/').map((p) => p.replace(/\.(xml|rss|atom|php|aspx?)$/i, '')).filter((p) => p && !GENERIC_PATH_WORDS.has(p.toLowerCase()));
     if (u.search) pathWords.push(u.search);
   } catch { /* not a URL: the schema will say so; the id falls back below */ }
