@@ -126,11 +126,27 @@ export function parseYamlText<S extends z.ZodType>(file: string, text: string, s
   }
   const result = schema.safeParse(doc.toJS());
   if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const where = issue.path.length ? ` at ${issue.path.join('.')}` : '';
-    throw new ConfigError(file, lineOfPath(doc, issue.path as (string | number)[], lineCounter), `${issue.message}${where}`);
+    const { path: at, message } = describeIssue(result.error.issues);
+    throw new ConfigError(file, lineOfPath(doc, at, lineCounter), message);
   }
   return result.data;
+}
+
+/**
+ * The issue an editor should read first. A misspelt key (`id:` for `article:`) fails twice:
+ * as an unknown key and as a missing required one; the unknown key is the cause, so it is
+ * reported at its own line, with the missing key as the likely meaning.
+ */
+function describeIssue(issues: z.core.$ZodIssue[]): { path: (string | number)[]; message: string } {
+  const where = (at: PropertyKey[]) => (at.length ? ` at ${at.join('.')}` : '');
+  const unknown = issues.find((i) => i.code === 'unrecognized_keys');
+  if (!unknown) return { path: issues[0]!.path as (string | number)[], message: `${issues[0]!.message}${where(issues[0]!.path)}` };
+  const parent = unknown.path as (string | number)[];
+  const key = unknown.keys[0]!;
+  const missing = issues.filter((i) => i.code === 'invalid_type' && i.path.length === parent.length + 1
+    && parent.every((p, n) => i.path[n] === p) && /received undefined/.test(i.message)).map((i) => String(i.path.at(-1)));
+  const hint = missing.length ? `; "${missing[0]}" is required and missing: did you mean "${missing[0]}:"?` : '';
+  return { path: [...parent, key], message: `Unrecognized key: "${key}"${where(parent)}${hint}` };
 }
 
 function lineOfPath(doc: Document, pathParts: (string | number)[], lc: LineCounter): number | undefined {
