@@ -67,10 +67,6 @@ export function failedSourceCount(report: RunReport): number {
   return report.sources.filter((s) => s.status === 'failed').length;
 }
 
-export function changedSomething(report: RunReport): boolean {
-  return report.totals.new + report.totals.updated + report.dedupe.relinked > 0 || report.corrections.some((c) => c.applied);
-}
-
 export function writeRunReport(runsDir: string, report: RunReport): string {
   const stamp = report.startedAt.replace(/[:]/g, '').replace(/\+.*$/, '').replace(/\.\d+Z?$/, '');
   const file = path.join(runsDir, `${stamp}-${process.pid}.json`);
