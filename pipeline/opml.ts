@@ -2,7 +2,7 @@
 // import and export: text → feeds, and sources → text. Pure. saxes is a strict, conforming XML
 // parser that knows the line of every tag and of the first error, so a bad file is reported
 // at its line and every skipped outline at its own.
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { SaxesParser } from 'saxes';
 import type { Source } from './config.ts';
 import type { NewFeed } from './sources-file.ts';
 
@@ -19,7 +19,7 @@ export type OpmlFeeds = { title?: string; feeds: NewFeed[]; skipped: { line: num
 
 /** Every feed outline (one with an xmlUrl), at any depth; a folder outline names its feeds' category. */
 export function parseOpml(text: string): OpmlFeeds {
-  const parser = new SaxesParser({ position: true });
+  const parser = new SaxesParser({ position: true, xmlns: false });
   const out: OpmlFeeds = { feeds: [], skipped: [] };
   const stack: { name: string; line?: number; folder?: string }[] = [];
   let sawOpml = false, sawBody = false, inHeadTitle = false, headTitle = '';
@@ -34,7 +34,7 @@ export function parseOpml(text: string): OpmlFeeds {
     fail(parser.line, `not well-formed XML: ${e.message.replace(/^\d+:\d+: /, '').replace(/\.$/, '')}${open?.line ? ` (<${open.name}> from line ${open.line} is never closed)` : ''}`);
   };
   parser.on('error', xmlError);
-  parser.on('opentag', (tag: SaxesTagPlain) => {
+  parser.on('opentag', (tag) => {
     const line = parser.line;
     const name = tag.name.toLowerCase();
     if (!stack.length) {
