@@ -1,4 +1,4 @@
-// npm run ingest [-- --sources FILE] [--watch MINUTES] [--workers N] [--quiet]
+// npm run ingest [-- --story DIR] [--sources FILE] [--watch MINUTES] [--workers N] [--quiet]
 // Reads the configured sources, stores new and changed articles, writes a run report.
 // --watch keeps polling and rebuilds the site after a run that changed a file under the story.
 import { parseArgs } from 'node:util';
@@ -9,11 +9,12 @@ import { nothingToIngest } from '../sources-file.ts';
 import { runIngest } from '../ingest.ts';
 import { formatSummary } from '../report.ts';
 import { storyFingerprint } from '../story-files.ts';
-import { CONFIG_DIR, CONTENT_DIR, PROJECT_ROOT } from './paths.ts';
+import { PROJECT_ROOT, storyFromArgs } from './paths.ts';
 import { progressPrinter } from './progress.ts';
 
 const { values } = parseArgs({
   options: {
+    story: { type: 'string' },
     sources: { type: 'string', default: 'sources.yaml' },
     watch: { type: 'string' },
     workers: { type: 'string' },
@@ -21,6 +22,8 @@ const { values } = parseArgs({
     'no-build': { type: 'boolean', default: false },
   },
 });
+
+const { configDir: CONFIG_DIR, contentDir: CONTENT_DIR } = storyFromArgs('ingest', values.story);
 
 const controller = new AbortController();
 let stopping = false;

@@ -1,5 +1,5 @@
-// npm run sources -- import FILE.opml [--enabled] [--dry-run] [--sources FILE]
-// npm run --silent sources -- export [--enabled-only] [--sources FILE] > FILE.opml
+// npm run sources -- import FILE.opml [--enabled] [--dry-run] [--story DIR] [--sources FILE]
+// npm run --silent sources -- export [--enabled-only] [--story DIR] [--sources FILE] > FILE.opml
 // Moves source lists between sources.yaml and feed readers (Miniflux, Inoreader, Feedly all
 // import and export OPML). Import appends, keeps the file's comments, never duplicates a URL.
 import { existsSync, readFileSync } from 'node:fs';
@@ -9,14 +9,15 @@ import { ConfigError, loadYamlFile, parseYamlText, schemas, sourcesPath } from '
 import { OpmlError, parseOpml, toOpml } from '../opml.ts';
 import { addFeeds } from '../sources-file.ts';
 import { writeFileAtomic } from '../store.ts';
-import { CONFIG_DIR } from './paths.ts';
+import { storyFromArgs } from './paths.ts';
 
-const USAGE = `usage: npm run sources -- import FILE.opml [--enabled] [--dry-run] [--sources FILE]
-       npm run --silent sources -- export [--enabled-only] [--sources FILE] > FILE.opml`;
+const USAGE = `usage: npm run sources -- import FILE.opml [--enabled] [--dry-run] [--story DIR] [--sources FILE]
+       npm run --silent sources -- export [--enabled-only] [--story DIR] [--sources FILE] > FILE.opml`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
+    story: { type: 'string' },
     sources: { type: 'string', default: 'sources.yaml' },
     enabled: { type: 'boolean', default: false },
     'enabled-only': { type: 'boolean', default: false },
@@ -24,7 +25,7 @@ const { values, positionals } = parseArgs({
   },
 });
 const [command, opmlFile] = positionals;
-const sourcesFile = sourcesPath(CONFIG_DIR, values.sources!);
+const sourcesFile = sourcesPath(storyFromArgs('sources', values.story).configDir, values.sources!);
 const shown = path.relative(process.cwd(), sourcesFile) || sourcesFile;
 
 function die(message: string, code = 2): never {
