@@ -43,27 +43,50 @@ const sourcesFileSchema = z.object({ sources: z.array(sourceSchema) }).strict()
 
 const phrase = z.object({ text: z.string().min(1), weight: z.number() });
 const negativeContext = z.object({ phrase: z.string().min(1), context: z.array(z.string().min(1)).min(1), weight: z.number() });
+const regexSource = z.string().min(1).transform((source, ctx) => {
+  try { return new RegExp(source, 'u'); } catch (e) {
+    ctx.addIssue({ code: 'custom', message: `not a regular expression: ${(e as Error).message}` });
+    return z.NEVER;
+  }
+});
 export const topicRuleSchema = z.object({
   id: topicId,
   label: z.string(),
   description: z.string(),
   threshold: z.number().default(2),
   phrases: z.array(phrase).default([]),
-  /** A phrase that means something else next to one of these words ("退款" in "不支持退款"). */
+  /** Shapes a phrase list cannot hold, such as a count of cars ("2.4万台"), as regular expressions on the folded sentence. */
+  patterns: z.array(z.object({ regex: regexSource, weight: z.number() }).strict()).default([]),
+  /** A phrase that means something else next to one of these words ("转让" next to 股权). */
   negative: z.array(negativeContext).default([]),
 }).strict();
 export type TopicRule = z.infer<typeof topicRuleSchema>;
 
 const topicsFileSchema = z.object({
+  /** Misspellings people write, mapped to the word the rules know (琐单 → 锁单); applied before matching. */
+  spelling: z.record(z.string().min(1), z.string().min(1)).default({}),
+  /** Words that contain a rule's phrase but mean something else (加量不加价 is not 加价): matched as a whole or not at all. */
+  wholeWords: z.array(z.string().min(1)).default([]),
   topics: z.array(topicRuleSchema).refine((ts) => TOPIC_IDS.every((id) => ts.some((t) => t.id === id)), `every topic id must be defined: ${TOPIC_IDS.join(', ')}`),
   relevance: z.object({
-    /** The story's subject must be named: any of these (after T→S normalization). */
-    subject: z.array(z.string().min(1)).min(1),
-    /** The story's angle: ordering, deposits, resale, disputes. Weighted like topic phrases. */
-    angle: z.array(phrase).min(1),
-    threshold: z.number(),
-    /** Phrases that mark a known off-topic kind, with the reason shown to editors. */
-    offTopic: z.array(z.object({ kind: z.string(), phrases: z.array(z.string().min(1)).min(1), weight: z.number() })).default([]),
+    /** What belongs to the story, in words, for editors (the rules below implement it). */
+    definition: z.string().optional(),
+    subject: z.object({
+      /** Names of the story's subject: any one in a sentence names it. */
+      names: z.array(z.string().min(1)).min(1),
+      /** Words that name it only with a `context` word in the same sentence (小米 + 定金). */
+      brand: z.array(z.string().min(1)).default([]),
+      context: z.array(z.string().min(1)).default([]),
+    }).strict(),
+    /**
+     * A topic counts in a sentence only when it scores at least `sentence` times the sentence's
+     * strongest topic, and holds for the item only at `item` times the item's strongest topic.
+     */
+    share: z.object({ sentence: z.number().min(0).max(1), item: z.number().min(0).max(1) }).strict().default({ sentence: 0.5, item: 0.3 }),
+    /** Out-of-scope subjects: a sentence speaks for one when its phrases outweigh the sentence's topic score. */
+    offTopic: z.array(z.object({ kind: z.string(), phrases: z.array(z.string().min(1)).min(1), weight: z.number().positive() }).strict()).default([]),
+    /** The reasons editors see for a rejected item. */
+    reasons: z.object({ noSubject: z.string().min(1), noTopic: z.string().min(1) }).strict(),
   }).strict(),
   disputeStages: z.array(z.object({ stage: disputeStage, phrases: z.array(z.string().min(1)).min(1) })).refine((xs) => xs.every((x) => DISPUTE_STAGES.includes(x.stage))),
   /** Terms readers confuse, explained on article pages where they occur. */
@@ -200,5 +223,6 @@ export function loadAnalysisConfig(dir: string): Omit<Config, 'sources'> {
     userDict: file('userdict.utf8'),
   };
 }
+
 
 export const schemas = { sourcesFileSchema, topicsFileSchema, correctionsFileSchema, figuresFileSchema, storyFileSchema };

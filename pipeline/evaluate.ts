@@ -1,11 +1,28 @@
-// Scores predictions against labels: per-topic precision/recall/F1, macro-F1, off-topic
-// rejection and relevant kept. Pure; `npm run eval` feeds it the labelled set.
+// Scores predictions against labels: relevance precision and recall, per-topic
+// precision/recall/F1, macro-F1, off-topic rejection, and kept items with no topic.
+// Pure; `npm run eval` feeds it the labelled sets.
 import { TOPIC_IDS, type TopicId } from '../src/schema/article.ts';
 
 export type Labelled = { id: string; relevant: boolean; topics: TopicId[] };
 export type Predicted = { id: string; relevant: boolean; topics: TopicId[] };
 export type TopicScore = { topic: TopicId; tp: number; fp: number; fn: number; precision: number; recall: number; f1: number };
-export type Scores = { topics: TopicScore[]; macroF1: number; offTopicRejection: number; relevantKept: number; relevanceAccuracy: number; n: number };
+export type Scores = {
+  n: number;
+  topics: TopicScore[];
+  macroF1: number;
+  relevancePrecision: number;
+  relevanceRecall: number;
+  offTopicRejection: number;
+  relevanceAccuracy: number;
+  keptWithoutTopic: number;
+};
+
+function prf(tp: number, fp: number, fn: number) {
+  const precision = tp + fp ? tp / (tp + fp) : 0;
+  const recall = tp + fn ? tp / (tp + fn) : 0;
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  return { precision, recall, f1 };
+}
 
 export function score(labels: Labelled[], predictions: Map<string, Predicted>): Scores {
   const topics = TOPIC_IDS.map((topic) => {
@@ -16,21 +33,23 @@ export function score(labels: Labelled[], predictions: Map<string, Predicted>): 
       const actual = label.relevant && label.topics.includes(topic);
       if (predicted && actual) tp++; else if (predicted) fp++; else if (actual) fn++;
     }
-    const precision = tp + fp ? tp / (tp + fp) : 0;
-    const recall = tp + fn ? tp / (tp + fn) : 0;
-    const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-    return { topic, tp, fp, fn, precision, recall, f1 };
+    return { topic, tp, fp, fn, ...prf(tp, fp, fn) };
   });
   const off = labels.filter((l) => !l.relevant);
   const on = labels.filter((l) => l.relevant);
   const rejected = off.filter((l) => !predictions.get(l.id)?.relevant).length;
   const kept = on.filter((l) => predictions.get(l.id)?.relevant).length;
+  const relevance = prf(kept, off.length - rejected, on.length - kept);
+  const present = topics.filter((t) => t.tp + t.fn > 0);
   return {
-    topics,
-    macroF1: topics.reduce((s, t) => s + t.f1, 0) / topics.length,
-    offTopicRejection: off.length ? rejected / off.length : 1,
-    relevantKept: on.length ? kept / on.length : 1,
-    relevanceAccuracy: (rejected + kept) / Math.max(1, labels.length),
     n: labels.length,
+    topics,
+    // Only topics the set holds count: a set without resale items says nothing about resale.
+    macroF1: present.length ? present.reduce((s, t) => s + t.f1, 0) / present.length : 0,
+    relevancePrecision: relevance.precision,
+    relevanceRecall: on.length ? relevance.recall : 1,
+    offTopicRejection: off.length ? rejected / off.length : 1,
+    relevanceAccuracy: (rejected + kept) / Math.max(1, labels.length),
+    keptWithoutTopic: [...predictions.values()].filter((p) => p.relevant && !p.topics.length).length,
   };
 }

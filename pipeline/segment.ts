@@ -23,6 +23,19 @@ export function segment(text: string): string[] {
   return joinSpacedWords(nodejieba.cut(text, true).filter((t) => t.trim() !== ''));
 }
 
+/** Jieba's words as they stand, covering the text exactly (punctuation and spaces included). */
+export function segmentWords(text: string): string[] {
+  if (loadedDict === undefined) throw new Error('loadSegmenter(userDict) must run before segmentWords()');
+  return nodejieba.cut(text, true);
+}
+
+const added = new Set<string>();
+/** Words the rules look for, so that the segmenter keeps them whole; each is added once per process. */
+export function addWords(words: Iterable<string>): void {
+  if (loadedDict === undefined) throw new Error('loadSegmenter(userDict) must run before addWords()');
+  for (const w of words) if (!added.has(w)) { nodejieba.insertWord(w); added.add(w); }
+}
+
 function joinSpacedWords(tokens: string[]): string[] {
   if (!spacedWords.length) return tokens;
   const out: string[] = [];

@@ -1,51 +1,117 @@
-// npm run eval [-- --errors] [--file FILE] [--json]: score the analysis stage on the labelled set.
-import { readFileSync } from 'node:fs';
+// npm run eval [-- --errors SET] [--json]: relevance and topics scored on every labelled set,
+// side by side: the written sets (tuned on, held out, blind) and the real text from
+// ../shared/data/real-zh (development and held-out halves, and the real negatives).
 import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadAnalysisConfig } from '../config.ts';
 import { loadSegmenter } from '../segment.ts';
 import { analyzeArticle } from '../analyze.ts';
-import { score, type Labelled, type Predicted } from '../evaluate.ts';
-import type { TopicId } from '../../src/schema/article.ts';
+import { score, type Predicted, type Scores } from '../evaluate.ts';
+import { loadRealData, loadWrittenSet, type EvalItem, type EvalSet } from '../eval-sets.ts';
 import { CONFIG_DIR, PROJECT_ROOT } from './paths.ts';
 
 const { values } = parseArgs({ options: {
-  file: { type: 'string', default: path.join(PROJECT_ROOT, 'test/fixtures/eval/items.jsonl') },
-  errors: { type: 'boolean', default: false },
+  errors: { type: 'string' },
   json: { type: 'boolean', default: false },
+  'real-dir': { type: 'string', default: path.resolve(PROJECT_ROOT, '../shared/data/real-zh') },
 } });
 
-type Item = Labelled & { title: string; text: string; script: string; note?: string };
-const items: Item[] = readFileSync(values.file!, 'utf8').split('\n').filter((l) => l.trim()).map((l, i) => {
-  try { return JSON.parse(l) as Item; } catch (e) { throw new Error(`${values.file}:${i + 1}: ${(e as Error).message}`); }
-});
+const fixtures = path.join(PROJECT_ROOT, 'test/fixtures/eval');
+const sets: Record<string, EvalSet> = {
+  written: loadWrittenSet('written, tuned on', path.join(fixtures, 'items.jsonl')),
+  'written-held': loadWrittenSet('written, held out', path.join(fixtures, 'holdout.jsonl')),
+};
+if (existsSync(path.join(fixtures, 'blind.jsonl'))) sets['written-blind'] = loadWrittenSet('written, blind', path.join(fixtures, 'blind.jsonl'));
+const real = loadRealData(values['real-dir']!);
+if ('missing' in real) process.stderr.write(`eval: ${real.missing}\n`);
+else { sets['real-dev'] = real.dev; sets['real-held'] = real.held; }
+
+if (values.errors && !sets[values.errors]) {
+  process.stderr.write(`eval: --errors takes one of ${Object.keys(sets).join(', ')}\n`);
+  process.exit(2);
+}
+
 const config = loadAnalysisConfig(CONFIG_DIR);
 loadSegmenter(config.userDict);
 
-const predictions = new Map<string, Predicted & { reason?: string; evidence: Record<string, string> }>();
-for (const item of items) {
-  const a = analyzeArticle(item, config);
-  predictions.set(item.id, { id: item.id, relevant: a.relevant, topics: a.topics, reason: a.reason, evidence: Object.fromEntries(a.evidence.map((e) => [e.topic, e.sentence])) });
+type Prediction = Predicted & { reason?: string; evidence: Record<string, string> };
+function predict(items: EvalItem[]): Map<string, Prediction> {
+  return new Map(items.map((item) => {
+    const a = analyzeArticle(item, config);
+    return [item.id, { id: item.id, relevant: a.relevant, topics: a.topics, reason: a.reason, evidence: Object.fromEntries(a.evidence.map((e) => [e.topic, e.sentence])) }];
+  }));
 }
-const s = score(items, predictions);
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+const predictions = new Map<string, Map<string, Prediction>>();
+const scores = new Map<string, Scores>();
+for (const [key, set] of Object.entries(sets)) {
+  const p = predict(set.items);
+  predictions.set(key, p);
+  scores.set(key, score(set.items, p));
+}
+// Real negatives: how many of each half the analysis would keep (none belongs to the story).
+const negatives = 'missing' in real ? undefined : Object.fromEntries((['dev', 'held'] as const).map((part) => {
+  const items = real.negatives[part];
+  const kept = items.filter((n) => analyzeArticle(n, config).relevant);
+  return [part, { n: items.length, kept: kept.length, examples: kept.slice(0, 20).map((k) => `${k.id} ${k.title}`) }];
+}));
+// Hard negatives: the labelled real items that are not about the story.
+const hardAccepted = (key: string) => {
+  const set = sets[key];
+  if (!set) return undefined;
+  const off = set.items.filter((i) => !i.relevant);
+  return { n: off.length, kept: off.filter((i) => predictions.get(key)!.get(i.id)!.relevant).length };
+};
 
 if (values.json) {
-  process.stdout.write(JSON.stringify(s) + '\n');
+  process.stdout.write(JSON.stringify({ sets: Object.fromEntries([...scores].map(([k, s]) => [k, { name: sets[k]!.name, ...s }])), negatives }) + '\n');
 } else {
-  process.stdout.write(`Evaluation on ${s.n} labelled items (${path.relative(PROJECT_ROOT, values.file!)})\n\n`);
-  process.stdout.write('topic      precision  recall     F1    tp  fp  fn\n');
-  for (const t of s.topics) process.stdout.write(`${t.topic.padEnd(10)} ${pct(t.precision).padStart(9)} ${pct(t.recall).padStart(7)} ${pct(t.f1).padStart(6)} ${String(t.tp).padStart(5)} ${String(t.fp).padStart(3)} ${String(t.fn).padStart(3)}\n`);
-  process.stdout.write(`\nmacro-F1            ${pct(s.macroF1)}\noff-topic rejected  ${pct(s.offTopicRejection)}\nrelevant kept       ${pct(s.relevantKept)}\nrelevance accuracy  ${pct(s.relevanceAccuracy)}\n`);
+  printTable();
 }
-if (values.errors) {
-  process.stdout.write('\nErrors:\n');
-  for (const item of items) {
-    const p = predictions.get(item.id)!;
-    const missing = item.relevant ? item.topics.filter((t) => !p.topics.includes(t)) : [];
-    const extra = p.relevant ? p.topics.filter((t: TopicId) => !item.relevant || !item.topics.includes(t)) : [];
-    if (p.relevant === item.relevant && !missing.length && !extra.length) continue;
-    const what = p.relevant !== item.relevant ? (item.relevant ? `wrongly rejected (${p.reason})` : 'wrongly kept') : `missing [${missing}] extra [${extra}]`;
-    process.stdout.write(`  ${item.id} ${item.script} ${what}: ${item.title}${item.note ? `  — ${item.note}` : ''}\n`);
+if (values.errors) printErrors(values.errors);
+
+function printTable(): void {
+  const keys = [...scores.keys()];
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const rows: [string, (s: Scores, key: string) => string][] = [
+    ['items (story / not)', (s, k) => `${sets[k]!.items.filter((i) => i.relevant).length}/${sets[k]!.items.filter((i) => !i.relevant).length}`],
+    ['relevance precision', (s) => pct(s.relevancePrecision)],
+    ['relevance recall', (s) => pct(s.relevanceRecall)],
+    ['off-topic rejected', (s) => pct(s.offTopicRejection)],
+    ...s0().topics.flatMap((t, i) => [
+      [`${t.topic} P/R`, (s: Scores) => `${pct(s.topics[i]!.precision)}/${pct(s.topics[i]!.recall)}`],
+      [`${t.topic} F1 (n)`, (s: Scores) => `${pct(s.topics[i]!.f1)} (${s.topics[i]!.tp + s.topics[i]!.fn})`],
+    ] as [string, (s: Scores) => string][]),
+    ['macro-F1', (s) => pct(s.macroF1)],
+    ['kept without topic', (s) => String(s.keptWithoutTopic)],
+  ];
+  const width = 17;
+  process.stdout.write(`${''.padEnd(22)}${keys.map((k) => k.padStart(width)).join('')}\n`);
+  for (const [label, cell] of rows) process.stdout.write(`${label.padEnd(22)}${keys.map((k) => cell(scores.get(k)!, k).padStart(width)).join('')}\n`);
+  for (const key of ['real-dev', 'real-held']) {
+    const h = hardAccepted(key);
+    if (h) process.stdout.write(`\nhard negatives accepted (${key}): ${h.kept}/${h.n} = ${pct(h.kept / Math.max(1, h.n))}`);
+  }
+  if (negatives) for (const [part, r] of Object.entries(negatives)) process.stdout.write(`\nreal negatives accepted (${part}): ${r.kept}/${r.n} = ${(100 * r.kept / r.n).toFixed(3)}%`);
+  process.stdout.write('\n');
+  function s0() { return scores.values().next().value!; }
+}
+
+function printErrors(key: string): void {
+  const set = sets[key]!;
+  const p = predictions.get(key)!;
+  process.stdout.write(`\nErrors in ${set.name} (${path.relative(PROJECT_ROOT, set.file)}):\n`);
+  for (const item of set.items) {
+    const got = p.get(item.id)!;
+    const missing = item.relevant ? item.topics.filter((t) => !got.topics.includes(t)) : [];
+    const extra = got.relevant ? got.topics.filter((t) => !item.relevant || !item.topics.includes(t)) : [];
+    if (got.relevant === item.relevant && !missing.length && !extra.length) continue;
+    const what = got.relevant !== item.relevant ? (item.relevant ? `wrongly rejected (${got.reason})` : `wrongly kept [${got.topics}]`) : `missing [${missing}] extra [${extra}]`;
+    process.stdout.write(`  ${item.id} ${what}: ${item.title}${item.text ? ` | ${item.text.slice(0, 60).replace(/\n/g, ' ')}…` : ''}${item.note ? `  — ${item.note}` : ''}\n`);
+  }
+  if (negatives && key.startsWith('real')) {
+    const r = negatives[key === 'real-held' ? 'held' : 'dev']!;
+    if (r.examples.length) process.stdout.write(`\nReal negatives kept (${r.kept}):\n${r.examples.map((e) => `  ${e}`).join('\n')}\n`);
   }
 }

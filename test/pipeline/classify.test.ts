@@ -1,6 +1,5 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { analyzeArticle } from '../../pipeline/analyze.ts';
-import { scoreSentence } from '../../pipeline/classify.ts';
 import { realAnalysisConfig } from '../helpers/analysis-config.ts';
 
 let config: ReturnType<typeof realAnalysisConfig>;
@@ -40,7 +39,36 @@ describe('relevance and topics', () => {
   });
 
   it('applies negative context: 转让 of shares is not resale', () => {
-    const resale = config.topics.topics.find((t) => t.id === 'resale')!;
-    expect(scoreSentence('股东转让股权', resale)).toBeLessThan(scoreSentence('车主转让订单', resale));
+    expect(analyzeArticle({ title: '小米汽车股东转让股权', text: '' }, config).topics).not.toContain('resale');
+    expect(analyzeArticle({ title: '小米SU7车主转让订单', text: '' }, config).topics).toContain('resale');
+  });
+
+  it('judges a headline with no body on the headline, and tags it', () => {
+    for (const title of ['小米汽车10月交付超4万台', 'su7锁单前退定金即时到账', '有黄牛加价转卖小米YU7订单', '小米回应无法退定金问题']) {
+      const a = analyzeArticle({ title, text: '' }, config);
+      expect(a.relevant, title).toBe(true);
+      expect(a.topics.length, title).toBeGreaterThan(0);
+      for (const e of a.evidence) expect(e.sentence, title).toBe(title);
+    }
+  });
+
+  it('matches on words after folding case, width and known misspellings', () => {
+    expect(analyzeArticle({ title: 'ＳＵ７琐单后还能退吗', text: '' }, config)).toMatchObject({ relevant: true, topics: ['refunds'] });
+    expect(analyzeArticle({ title: 'yu7 max月销量破万', text: '' }, config).topics).toContain('sales');
+  });
+
+  it('does not find a phrase inside a word that means something else', () => {
+    // 加量不加价 is a whole word: no 加价 (resale) in it; 转单数 is a count, not 转单.
+    expect(analyzeArticle({ title: '小米YU7加量不加价', text: '' }, config).topics).not.toContain('resale');
+    expect(analyzeArticle({ title: 'SU7转单数不足YU7总订单的一成', text: '' }, config).topics).not.toContain('resale');
+  });
+
+  it('keeps an article that names other brands or phones in passing, rejects one about them', () => {
+    const rival = analyzeArticle({ title: '蔚来给下定小米SU7的消费者补贴5000元定金', text: '蔚来宣布，已支付小米SU7定金的用户转购蔚来车型，可获5000元补贴。' }, config);
+    expect(rival).toMatchObject({ relevant: true });
+    expect(rival.topics).toContain('refunds');
+    const crash = analyzeArticle({ title: '小米SU7高速碰撞事故', text: '一辆小米SU7在高速上发生碰撞事故后起火。\n该车于去年交付。\n警方已介入调查事故原因。' }, config);
+    expect(crash.relevant).toBe(false);
+    expect(crash.reason).toMatch(/^safety/);
   });
 });

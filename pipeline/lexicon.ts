@@ -1,0 +1,63 @@
+// Phrase matching on words, not raw substrings: a phrase counts only where it starts and ends
+// on word boundaries of the segmented sentence, so 加价 is not found in 加量不加价 (one word in
+// the dictionary) and 转单 not in "SU7转单数". Text and phrases are folded the same way first:
+// case, full-width forms, spaces and the editor's spelling map (琐单 → 锁单).
+import { toHalfWidth } from './normalize.ts';
+
+export type Fold = (text: string) => string;
+
+/** A folding function for one story: lowercase, half-width, no spaces, then the spelling map. */
+export function makeFold(spelling: Record<string, string> = {}): Fold {
+  const wrong = Object.keys(spelling).sort((a, b) => b.length - a.length);
+  const pattern = wrong.length ? new RegExp(wrong.map(escapeRegExp).join('|'), 'g') : undefined;
+  return (text) => {
+    const folded = toHalfWidth(text.normalize('NFKC')).toLowerCase().replace(/\s+/g, '');
+    return pattern ? folded.replace(pattern, (w) => spelling[w]!) : folded;
+  };
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export type Lexicon = { phrases: ReadonlySet<string>; maxLength: number; wholeWords: ReadonlySet<string> };
+
+/** `wholeWords`: words that hold a phrase but mean something else (加量不加价); never looked inside. */
+export function compileLexicon(phrases: Iterable<string>, wholeWords: Iterable<string> = []): Lexicon {
+  const set = new Set(phrases);
+  return { phrases: set, maxLength: Math.max(0, ...[...set].map((p) => p.length)), wholeWords: new Set(wholeWords) };
+}
+
+// "su7ultra" is one jieba token; split letters from digits so su7, yu7 and ultra each align.
+const ALNUM_PARTS = /[a-z]+|\d+(?:\.\d+)?|[^a-z\d]+/g;
+const ALNUM = /[a-z\d]/;
+
+export function wordPieces(tokens: readonly string[]): string[] {
+  return tokens.flatMap((t) => (ALNUM.test(t) ? t.match(ALNUM_PARTS) ?? [t] : [t]));
+}
+
+/**
+ * The lexicon phrases a folded sentence holds, given its word pieces (in order, covering it):
+ * every run of consecutive pieces that spells a phrase, and a phrase that begins or ends a
+ * longer word (jieba keeps 月销量 and 年销量 whole; 销量 is what they say), counted once per place.
+ */
+export function findPhrases(pieces: readonly string[], lexicon: Lexicon): Map<string, number> {
+  const found = new Map<string, number>();
+  const add = (phrase: string) => found.set(phrase, (found.get(phrase) ?? 0) + 1);
+  for (const piece of pieces) {
+    if (piece.length < 3 || lexicon.wholeWords.has(piece) || lexicon.phrases.has(piece)) continue;
+    for (let k = 2; k < piece.length; k++) {
+      if (lexicon.phrases.has(piece.slice(0, k))) add(piece.slice(0, k));
+      if (lexicon.phrases.has(piece.slice(piece.length - k))) add(piece.slice(piece.length - k));
+    }
+  }
+  for (let i = 0; i < pieces.length; i++) {
+    let run = '';
+    for (let j = i; j < pieces.length; j++) {
+      run += pieces[j];
+      if (run.length > lexicon.maxLength) break;
+      if (lexicon.phrases.has(run)) add(run);
+    }
+  }
+  return found;
+}
