@@ -160,11 +160,27 @@ export function parseYamlText<S extends z.ZodType>(file: string, text: string, s
   }
   const result = schema.safeParse(doc.toJS());
   if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const where = issue.path.length ? ` at ${issue.path.join('.')}` : '';
-    throw new ConfigError(file, lineOfPath(doc, issue.path as (string | number)[], lineCounter), `${issue.message}${where}`);
+    const { path: at, message } = describeIssue(result.error.issues);
+    throw new ConfigError(file, lineOfPath(doc, at, lineCounter), message);
   }
   return result.data;
+}
+
+/**
+ * The issue an editor should read first. A misspelt key (`id:` for `article:`) fails twice:
+ * as an unknown key and as a missing required one; the unknown key is the cause, so it is
+ * reported at its own line, with the missing key as the likely meaning.
+ */
+function describeIssue(issues: z.core.$ZodIssue[]): { path: (string | number)[]; message: string } {
+  const where = (at: PropertyKey[]) => (at.length ? ` at ${at.join('.')}` : '');
+  const unknown = issues.find((i) => i.code === 'unrecognized_keys');
+  if (!unknown) return { path: issues[0]!.path as (string | number)[], message: `${issues[0]!.message}${where(issues[0]!.path)}` };
+  const parent = unknown.path as (string | number)[];
+  const key = unknown.keys[0]!;
+  const missing = issues.filter((i) => i.code === 'invalid_type' && i.path.length === parent.length + 1
+    && parent.every((p, n) => i.path[n] === p) && /received undefined/.test(i.message)).map((i) => String(i.path.at(-1)));
+  const hint = missing.length ? `; "${missing[0]}" is required and missing: did you mean "${missing[0]}:"?` : '';
+  return { path: [...parent, key], message: `Unrecognized key: "${key}"${where(parent)}${hint}` };
 }
 
 function lineOfPath(doc: Document, pathParts: (string | number)[], lc: LineCounter): number | undefined {
@@ -187,12 +203,24 @@ export type Config = {
 };
 
 export function loadConfig(dir: string, sourcesFile = 'sources.yaml'): Config {
-  const file = (name: string) => path.join(dir, name);
+  const file = sourcesPath(dir, sourcesFile);
+  // A fresh setup's first stumble: say what the file is for and how to get one, not ENOENT.
+  if (!existsSync(file)) throw new ConfigError(file, undefined, MISSING_SOURCES_HINT);
   return {
-    sources: loadYamlFile(path.isAbsolute(sourcesFile) ? sourcesFile : file(sourcesFile), sourcesFileSchema).sources,
+    sources: loadYamlFile(file, sourcesFileSchema).sources,
     ...loadAnalysisConfig(dir),
   };
 }
+
+/** `--sources FILE`: a bare name is looked up in the config folder, a path is taken from where the command runs. */
+export function sourcesPath(configDir: string, sourcesFile: string): string {
+  return sourcesFile.includes(path.sep) || sourcesFile.includes('/') ? path.resolve(sourcesFile) : path.join(configDir, sourcesFile);
+}
+
+export const MISSING_SOURCES_HINT = 'no such file. It lists the outlets to ingest. Restore the starter list '
+  + '(`git checkout -- content/config/sources.yaml`), import a feed reader\'s list '
+  + '(`npm run sources -- import FILE.opml`), or write one (README, "For editors"); '
+  + '`npm run demo` runs the bundled offline demo instead.';
 
 /** What the analysis stage needs, without the sources (used by `analyze` and workers). */
 export function loadAnalysisConfig(dir: string): Omit<Config, 'sources'> {

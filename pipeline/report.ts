@@ -55,14 +55,16 @@ export function tally(report: RunReport): RunReport {
     counts.fetched = source.counts.fetched;
     for (const item of source.items) counts[item.outcome]++;
     source.counts = counts;
+    // Totals are the sums of the rows, so the summary line and the table agree; a source whose
+    // feed failed has no items and is counted apart (failedSources), not as a page.
     for (const key of Object.keys(totals) as (keyof Counts)[]) totals[key] += counts[key];
-    if (source.status === 'failed') totals.failed++;
   }
   return { ...report, totals };
 }
 
-export function changedSomething(report: RunReport): boolean {
-  return report.totals.new + report.totals.updated + report.dedupe.relinked > 0 || report.corrections.some((c) => c.applied);
+/** Sources whose feed or page could not be fetched or read at all (their row says why). */
+export function failedSourceCount(report: RunReport): number {
+  return report.sources.filter((s) => s.status === 'failed').length;
 }
 
 export function writeRunReport(runsDir: string, report: RunReport): string {
@@ -76,7 +78,8 @@ export function writeRunReport(runsDir: string, report: RunReport): string {
 export function formatSummary(report: RunReport): string {
   const lines: string[] = [];
   const t = report.totals;
-  lines.push(`Storyline ingest ${report.interrupted ? '(interrupted) ' : ''}${((report.durationMs ?? 0) / 1000).toFixed(1)} s: ${t.new} new, ${t.updated} updated, ${t.unchanged} unchanged, ${t.rejected} rejected, ${t.failed} failed (${t.fetched} pages fetched)`);
+  const failedSources = failedSourceCount(report);
+  lines.push(`Storyline ingest ${report.interrupted ? '(interrupted) ' : ''}${((report.durationMs ?? 0) / 1000).toFixed(1)} s: ${t.new} new, ${t.updated} updated, ${t.unchanged} unchanged, ${t.rejected} rejected, ${t.failed} failed (${t.fetched} pages fetched)${failedSources ? `; ${failedSources} source${failedSources > 1 ? 's' : ''} could not be read (status below)` : ''}`);
   const width = Math.max(6, ...report.sources.map((s) => s.id.length));
   lines.push(`  ${'source'.padEnd(width)}  fetched  new  updated  unchanged  rejected  failed  status`);
   for (const s of report.sources) {

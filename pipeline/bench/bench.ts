@@ -6,7 +6,8 @@
 // process's RSS, so they are included), falling back to the child's own resourceUsage().maxRSS.
 //
 // Figures, per corpus size: full ingest (fetch → store, workers = 2) against the naive baseline
-// (pipeline/bench/naive.ts), the unchanged re-ingest (304s only), astro build + Pagefind, a bare
+// (pipeline/bench/naive.ts) in one process and in two side by side on half the sources each
+// (`ingest_vs_naive_2proc`, with CPU ms per article for both), the unchanged re-ingest (304s only), astro build + Pagefind, a bare
 // Astro build of the same Markdown, and a rebuild after 10 new articles. Once: the stage floors
 // (extraction on 1 and 2 cores, segmentation) over pages in memory, and `npm run analyze` MB/s.
 //
@@ -149,6 +150,36 @@ async function naiveIngest(server: CorpusServer, out: string, sourcesFile: strin
   const stats = server.resetStats();
   if (run.code !== 0 || !run.json) throw new Error(`naive ingest failed (exit ${run.code}): ${run.stderr.slice(-2000)}`);
   return { ...run, articles: run.json.stored, bytes: stats.bytes, pages: stats.pages, stats };
+}
+
+/**
+ * The naive baseline on both cores, as a newcomer would get there: the same script twice, side
+ * by side, each on every other source. Storyline uses two cores (worker threads); comparing it
+ * with a one-process loop mostly measures the second core, so this is the fair baseline.
+ */
+async function naiveIngestTwoProcesses(server: CorpusServer, out: string, sourcesFile: string): Promise<IngestRun & { storedUrls: Set<string> }> {
+  const all = JSON.parse(fs.readFileSync(sourcesFile, 'utf8')) as unknown[];
+  const halves = [0, 1].map((k) => {
+    const file = path.join(TMP, `${path.basename(sourcesFile, '.json')}-half${k}.json`);
+    fs.writeFileSync(file, JSON.stringify(all.filter((_, i) => i % 2 === k)));
+    return file;
+  });
+  server.resetStats();
+  const started = performance.now();
+  const runs = await Promise.all(halves.map((file, k) => nodeScript('naive.ts', ['--sources', file, '--out', path.join(out, `half${k}`)])));
+  const wallMs = performance.now() - started;
+  const stats = server.resetStats();
+  const failed = runs.find((r) => r.code !== 0 || !r.json);
+  if (failed) throw new Error(`naive ×2 ingest failed (exit ${failed.code}): ${failed.stderr.slice(-2000)}`);
+  const storedUrls = new Set(runs.flatMap((_, k) => [...readUrls(path.join(out, `half${k}`, '.stored.json'))]));
+  return {
+    wallMs, code: 0, stdout: '', stderr: '', json: undefined,
+    // Both ran at once: their CPU adds up, and so does their memory (each one's peak, summed: an upper bound).
+    cpuMs: runs.reduce((n, r) => n + r.cpuMs, 0),
+    maxRssKb: runs.reduce((n, r) => n + r.maxRssKb, 0),
+    treeRssKb: runs.reduce((n, r) => n + r.treeRssKb, 0),
+    articles: runs.reduce((n, r) => n + (r.json!.stored as number), 0), bytes: stats.bytes, pages: stats.pages, stats, storedUrls,
+  };
 }
 
 function readUrls(file: string): Set<string> { return new Set(JSON.parse(fs.readFileSync(file, 'utf8')) as string[]); }
@@ -376,6 +407,24 @@ async function benchSize(size: number): Promise<void> {
         row(`  … with proposals ÷ naive ${tag}`, `${fmt(proposed.rate / naiveRate, 2)}× articles/s`, '', '', `RSS ${fmt(proposed.rss / naive.maxRssKb, 2)}×`);
         figure(`ingest_vs_naive_${tag}_proposed`, proposed.rate / naiveRate, 'ratio');
       }
+      figure(`naive_${tag}_cpu_ms_per_article`, naive.cpuMs / Math.max(1, naive.articles), 'ms');
+
+      // The same baseline on both cores: two processes, the sources split between them.
+      log(`corpus ${tag}: naive baseline ×2 processes (load ${load()})`);
+      const naive2Out = path.join(TMP, `naive2-${size}`);
+      const naive2 = await naiveIngestTwoProcesses(server, naive2Out, sourcesFile);
+      const naive2Rate = naive2.articles / (naive2.wallMs / 1000);
+      const cpuPerArticle = { storyline: full.cpuMs / Math.max(1, full.articles), naive2: naive2.cpuMs / Math.max(1, naive2.articles) };
+      row(`Naive baseline ×2 processes ${tag} (sources split in two)`, `${fmt(naive2Rate)} articles/s`, `${fmt(mb(naive2.bytes) / (naive2.wallMs / 1000), 2)} MB/s`, `${fmt(naive2.wallMs / 1000)} s, ${naive2.articles} stored`, `${fmt(rssMb(naive2.maxRssKb), 0)} MB (sum)`);
+      row(`Storyline ÷ naive ×2 ${tag}`, `${fmt(fullRate / naive2Rate, 2)}× articles/s`, '', `CPU ms/article: Storyline ${fmt(cpuPerArticle.storyline)}, naive ×2 ${fmt(cpuPerArticle.naive2)}`, `RSS ${fmt(full.maxRssKb / naive2.maxRssKb, 2)}×`);
+      figure(`naive2_${tag}_articles_per_s`, naive2Rate, 'articles/s');
+      figure(`naive2_${tag}_cpu_ms_per_article`, cpuPerArticle.naive2, 'ms');
+      figure(`naive2_${tag}_peak_rss_sum`, rssMb(naive2.maxRssKb), 'MB');
+      figure(`ingest_vs_naive_2proc_${tag}`, fullRate / naive2Rate, 'ratio');
+      headline2 = { ratio: fullRate / naive2Rate, ...cpuPerArticle };
+      if (naive2.articles !== naive.articles) notes.push(`${tag}: the naive ×2 run stored ${naive2.articles} articles, the one-process run ${naive.articles}`);
+      if (!args.keep) fs.rmSync(naive2Out, { recursive: true, force: true });
+
       // Same articles stored? Storyline's seen-state vs the naive run's list.
       const a = readUrls(storedFile), b = readUrls(path.join(naiveOut, '.stored.json'));
       const onlyS = [...a].filter((u) => !b.has(u)).length, onlyN = [...b].filter((u) => !a.has(u)).length;
@@ -453,6 +502,8 @@ async function benchSize(size: number): Promise<void> {
 const proposedRates = new Map<number, { rate: number; rss: number }>();
 /** Storyline ÷ naive articles/s at the largest size the naive baseline ran. */
 let headline: number | undefined;
+/** The same against the two-process naive baseline, with CPU ms per article on both sides. */
+let headline2: { ratio: number; storyline: number; naive2: number } | undefined;
 
 // ---------------------------------------------------------------------------------------------
 
@@ -472,6 +523,11 @@ try {
 }
 
 if (headline !== undefined) figure('ingest_vs_naive', headline, 'ratio');
+if (headline2) {
+  figure('ingest_vs_naive_2proc', headline2.ratio, 'ratio');
+  figure('ingest_cpu_ms_per_article', headline2.storyline, 'ms');
+  figure('naive_2proc_cpu_ms_per_article', headline2.naive2, 'ms');
+}
 
 const header = ['Figure', 'Rate', 'Throughput', 'Detail', 'Peak RSS'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => [...(r[i] ?? '')].length)));

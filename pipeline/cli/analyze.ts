@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { loadAnalysisConfig, ConfigError } from '../config.ts';
 import { loadSegmenter } from '../segment.ts';
 import { analyzeArticle } from '../analyze.ts';
-import { CONFIG_DIR } from './paths.ts';
+import { parseArgs } from 'node:util';
+import { storyFromArgs } from './paths.ts';
 import { stdinLines, writeOut, exitOnBrokenPipe } from './lines.ts';
 
 const inputSchema = z.object({
@@ -14,6 +15,9 @@ const inputSchema = z.object({
   url: z.string().optional(),
   published: z.string().optional(),
 });
+
+const { values } = parseArgs({ options: { story: { type: 'string' } } });
+const CONFIG_DIR = storyFromArgs('analyze', values.story).configDir;
 
 exitOnBrokenPipe();
 let config;

@@ -7,12 +7,13 @@ import { loadConfig, ConfigError } from '../config.ts';
 import { runIngest } from '../ingest.ts';
 import { formatSummary } from '../report.ts';
 import { serveStatic } from '../serve-static.ts';
-import { CONFIG_DIR, CONTENT_DIR, PROJECT_ROOT } from './paths.ts';
+import { PROJECT_ROOT, storyFromArgs } from './paths.ts';
 import { progressPrinter } from './progress.ts';
 import path from 'node:path';
 
-const { values } = parseArgs({ options: { serve: { type: 'boolean', default: false }, port: { type: 'string', default: '4321' }, 'demo-port': { type: 'string', default: '4391' }, 'no-build': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { story: { type: 'string' }, serve: { type: 'boolean', default: false }, port: { type: 'string', default: '4321' }, 'demo-port': { type: 'string', default: '4391' }, 'no-build': { type: 'boolean', default: false } } });
 
+const { configDir: CONFIG_DIR, contentDir: CONTENT_DIR } = storyFromArgs('demo', values.story);
 const SOURCES = 'sources.demo.yaml';
 let config;
 try {

@@ -1,16 +1,20 @@
-// npm run ingest [-- --sources FILE] [--watch MINUTES] [--workers N] [--quiet]
+// npm run ingest [-- --story DIR] [--sources FILE] [--watch MINUTES] [--workers N] [--quiet]
 // Reads the configured sources, stores new and changed articles, writes a run report.
-// --watch keeps polling and rebuilds the site after a run that changed content.
+// --watch keeps polling and rebuilds the site after a run that changed a file under the story.
 import { parseArgs } from 'node:util';
 import { spawnSync } from 'node:child_process';
-import { loadConfig, ConfigError } from '../config.ts';
+import path from 'node:path';
+import { loadConfig, ConfigError, sourcesPath } from '../config.ts';
+import { nothingToIngest } from '../sources-file.ts';
 import { runIngest } from '../ingest.ts';
-import { formatSummary, changedSomething } from '../report.ts';
-import { CONFIG_DIR, CONTENT_DIR, PROJECT_ROOT } from './paths.ts';
+import { formatSummary } from '../report.ts';
+import { storyFingerprint } from '../story-files.ts';
+import { PROJECT_ROOT, storyFromArgs } from './paths.ts';
 import { progressPrinter } from './progress.ts';
 
 const { values } = parseArgs({
   options: {
+    story: { type: 'string' },
     sources: { type: 'string', default: 'sources.yaml' },
     watch: { type: 'string' },
     workers: { type: 'string' },
@@ -18,6 +22,8 @@ const { values } = parseArgs({
     'no-build': { type: 'boolean', default: false },
   },
 });
+
+const { configDir: CONFIG_DIR, contentDir: CONTENT_DIR } = storyFromArgs('ingest', values.story);
 
 const controller = new AbortController();
 let stopping = false;
@@ -28,12 +34,17 @@ process.on('SIGINT', () => {
   controller.abort();
 });
 
-export async function ingestOnce(): Promise<boolean> {
+export async function ingestOnce(): Promise<void> {
   let config;
   try {
     config = loadConfig(CONFIG_DIR, values.sources);
   } catch (e) {
     process.stderr.write(`ingest: ${e instanceof ConfigError ? e.message : (e as Error).message}\n`);
+    process.exit(2);
+  }
+  const idle = nothingToIngest(config.sources, path.relative(process.cwd(), sourcesPath(CONFIG_DIR, values.sources!)) || values.sources!);
+  if (idle) {
+    process.stderr.write(`ingest: ${idle}\n`);
     process.exit(2);
   }
   const progress = progressPrinter();
@@ -46,7 +57,6 @@ export async function ingestOnce(): Promise<boolean> {
     });
     progress.done();
     if (!values.quiet) process.stdout.write(`${formatSummary(report)}\nRun report: ${reportFile}\n`);
-    return changedSomething(report);
   } catch (e) {
     progress.done();
     process.stderr.write(`ingest: ${(e as Error).message}\n`);
@@ -58,12 +68,23 @@ if (values.watch) {
   const minutes = Number(values.watch);
   if (!(minutes > 0)) { process.stderr.write('ingest: --watch takes a number of minutes > 0\n'); process.exit(2); }
   process.stdout.write(`Watching: a run every ${minutes} min. Ctrl-C stops between items.\n`);
+  // The site is rebuilt when a file it is built from changed, whatever the run's counts say.
+  const storyRoots = [CONTENT_DIR, CONFIG_DIR];
+  let built = storyFingerprint(storyRoots);
   while (!controller.signal.aborted) {
-    const changed = await ingestOnce();
-    if (changed && !values['no-build'] && !controller.signal.aborted) {
-      process.stdout.write('Content changed: rebuilding the site…\n');
+    await ingestOnce();
+    const now = storyFingerprint(storyRoots);
+    if (controller.signal.aborted) break;
+    if (now === built) {
+      process.stdout.write('No file under the story changed: the site is left as it is.\n');
+    } else if (values['no-build']) {
+      process.stdout.write('Files under the story changed (--no-build: not rebuilding).\n');
+      built = now;
+    } else {
+      process.stdout.write('Files under the story changed: rebuilding the site…\n');
       const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
-      if (build.status !== 0) process.stderr.write(`build failed (exit ${build.status}); the next run will try again\n`);
+      if (build.status === 0) built = now;
+      else process.stderr.write(`build failed (exit ${build.status}); the next run will try again\n`);
     }
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, minutes * 60_000);

@@ -45,7 +45,7 @@ describe('config: sources.yaml', () => {
     ['sources-page-list-no-selector.yaml', 7, /a page-list source needs a `selector`/],
     ['sources-duplicate-id.yaml', 11, /duplicate source id "good"/],
     ['sources-file-url.yaml', 10, /url must be an http or https URL/],
-    ['sources-unknown-key.yaml', 2, /Unrecognized key: "allowPrivateNetwrok"/],
+    ['sources-unknown-key.yaml', 7, /Unrecognized key: "allowPrivateNetwrok" at sources\.0$/],
   ])('%s → ConfigError naming the file and line %i', (fixture, line, problem) => {
     const { error, broken } = configError(fixture);
     expect(error.file).toBe(broken);
@@ -99,6 +99,8 @@ describe('config: topics.yaml and corrections.yaml', () => {
   it.each([
     ['corrections-missing-note.yaml', 6, /corrections\.1\.note/],
     ['corrections-bad-date.yaml', 3, /Invalid ISO datetime at corrections\.0\.published/],
+    // Reported as the unknown key it is, at its own line, not as a missing `article`.
+    ['corrections-id-for-article.yaml', 6, /Unrecognized key: "id" at corrections\.1; "article" is required and missing: did you mean "article:"\?/],
   ])('%s → ConfigError naming the file and line %i', (fixture, line, problem) => {
     const { error, broken } = configError(fixture);
     expect(error.file).toBe(broken);

@@ -37,6 +37,11 @@ describe('corrections', () => {
     expect(() => parseYamlText('corrections.yaml', yaml, schemas.correctionsFileSchema)).toThrow(/corrections\.yaml:2: .*note/);
   });
 
+  it('reports a stray key as unknown at its own line, with no guess when nothing required is missing', () => {
+    const yaml = 'corrections:\n  - article: abc\n    note: x\n    reason: 读者来信指出\n';
+    expect(() => parseYamlText('corrections.yaml', yaml, schemas.correctionsFileSchema)).toThrow(/^corrections\.yaml:4: Unrecognized key: "reason" at corrections\.0$/);
+  });
+
   it('rejects an unknown topic id with its line', () => {
     const yaml = 'corrections:\n  - article: abc\n    note: x\n    topics: [sales, weather]\n';
     expect(() => parseYamlText('corrections.yaml', yaml, schemas.correctionsFileSchema)).toThrow(/corrections\.yaml:4:/);

@@ -24,4 +24,27 @@ describe('run summary', () => {
     }));
     expect(text).toContain('time: fetch-and-store 1.2 s, reprints 0.0 s (unchanged, skipped), save-state 0.0 s; memory 310 MB at most between phases');
   });
+
+  it('the headline and the table agree: each headline count is its column\'s sum, a failed feed is said apart', () => {
+    const text = formatSummary(report({
+      sources: [
+        { id: 'cheping', name: '车评日报', url: 'http://x/feed', status: 'ok', counts: emptyCounts(), problems: [], items: [
+          { url: 'http://x/1', outcome: 'new' },
+          { url: 'http://x/2', outcome: 'failed', reason: 'timeout', message: 'no answer in 20 s' },
+        ] },
+        { id: 'nanfang', name: '南方车闻', url: 'http://y/feed', status: 'failed', reason: 'http-status', message: 'HTTP 503', counts: emptyCounts(), problems: [], items: [] },
+      ],
+    }));
+    const [headline, header, ...rest] = text.split('\n');
+    const columns = header!.trim().split(/\s+/);
+    const rows = rest.filter((l) => /^  (cheping|nanfang) /.test(l)).map((l) => l.trim().split(/\s+/));
+    expect(rows).toHaveLength(2);
+    for (const column of ['new', 'updated', 'unchanged', 'rejected', 'failed']) {
+      const sum = rows.reduce((n, r) => n + Number(r[columns.indexOf(column)]), 0);
+      expect(headline, column).toContain(`${sum} ${column}`);
+    }
+    expect(headline).toContain('1 failed');
+    expect(headline).toContain('1 source could not be read');
+    expect(rows[1]!.slice(columns.indexOf('failed'))).toEqual(['0', 'failed', '(http-status:', 'HTTP', '503)']);
+  });
 });
