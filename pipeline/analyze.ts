@@ -104,7 +104,7 @@ export function analyzeArticle(input: { title: string; text: string }, config: A
   };
 }
 
-/** Keywords come from the folded text (su7); readers see them as the article writes them (SU7). */
+/** Keywords come from the folded text (lowercase); readers see them as the article writes them. */
 function displayCase(keywords: string[], text: string): string[] {
   return keywords.map((k) => {
     if (!/[a-z]/.test(k)) return k;

@@ -71,7 +71,7 @@ export function classifyTopics(scored: ScoredSentence[], rules: TopicRule[], pol
   return decisions;
 }
 
-/** Is the story's subject named: by name, or the brand with a word that makes it the car (小米 + 定金)? */
+/** Is the story's subject named: by name, or a brand word with a context word that makes it the subject? */
 export function subjectScore(sentences: Hits[], subject: TopicsConfig['relevance']['subject']): number {
   const has = (hits: Hits, phrases: readonly string[]) => phrases.some((p) => hits.has(p));
   const named = sentences.filter((h) => has(h, subject.names)).length;

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { z } from 'zod';
-import { TOPIC_IDS, DISPUTE_STAGES, topicId, disputeStage } from '../src/schema/article.ts';
+import { DISPUTE_STAGES, topicId, disputeStage } from '../src/schema/article.ts';
 
 export class ConfigError extends Error {
   readonly file: string;
@@ -43,6 +43,7 @@ const sourcesFileSchema = z.object({ sources: z.array(sourceSchema) }).strict()
     });
   });
 
+const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb');
 const phrase = z.object({ text: z.string().min(1), weight: z.number() });
 const negativeContext = z.object({ phrase: z.string().min(1), context: z.array(z.string().min(1)).min(1), weight: z.number() });
 const regexSource = z.string().min(1).transform((source, ctx) => {
@@ -63,6 +64,8 @@ export const topicRuleSchema = z.object({
   negative: z.array(negativeContext).default([]),
   /** Items with this topic join the dispute threads of story.yaml (a glossary piece that says 锁单 does not). */
   threads: z.boolean().default(false),
+  /** The topic's colour on the site, on light and on dark backgrounds (a palette colour when absent). */
+  color: z.object({ light: hexColor, dark: hexColor }).strict().optional(),
 }).strict();
 export type TopicRule = z.infer<typeof topicRuleSchema>;
 
@@ -71,14 +74,19 @@ const topicsFileSchema = z.object({
   spelling: z.record(z.string().min(1), z.string().min(1)).default({}),
   /** Words that contain a rule's phrase but mean something else (加量不加价 is not 加价): matched as a whole or not at all. */
   wholeWords: z.array(z.string().min(1)).default([]),
-  topics: z.array(topicRuleSchema).refine((ts) => TOPIC_IDS.every((id) => ts.some((t) => t.id === id)), `every topic id must be defined: ${TOPIC_IDS.join(', ')}`),
+  /** The story's topics, in the order the site shows them. */
+  topics: z.array(topicRuleSchema).min(1).superRefine((ts, ctx) => {
+    ts.forEach((t, i) => {
+      if (ts.findIndex((u) => u.id === t.id) !== i) ctx.addIssue({ code: 'custom', message: `topic id "${t.id}" is defined twice`, path: [i, 'id'] });
+    });
+  }),
   relevance: z.object({
     /** What belongs to the story, in words, for editors (the rules below implement it). */
     definition: z.string().optional(),
     subject: z.object({
       /** Names of the story's subject: any one in a sentence names it. */
       names: z.array(z.string().min(1)).min(1),
-      /** Words that name it only with a `context` word in the same sentence (小米 + 定金). */
+      /** Words that name it only with a `context` word in the same sentence (a brand next to 定金). */
       brand: z.array(z.string().min(1)).default([]),
       context: z.array(z.string().min(1)).default([]),
     }).strict(),
@@ -142,6 +150,15 @@ const correctionSchema = z.object({
 }).strict();
 export type Correction = z.infer<typeof correctionSchema>;
 const correctionsFileSchema = z.object({ corrections: z.array(correctionSchema).nullable().transform((c) => c ?? []) }).strict();
+
+/** The corrections of one story: a correction may only set topics its topics.yaml defines (a renamed topic leaves stale ones). */
+export function correctionsFileSchemaFor(topicIds: readonly string[]) {
+  return correctionsFileSchema.superRefine((file, ctx) => {
+    file.corrections.forEach((c, i) => (c.topics ?? []).forEach((t, k) => {
+      if (!topicIds.includes(t)) ctx.addIssue({ code: 'custom', message: `topic "${t}" is not defined in topics.yaml (${topicIds.join(', ')})`, path: ['corrections', i, 'topics', k] });
+    }));
+  });
+}
 
 /** Parse a YAML file and validate it; errors point at the offending line. */
 export function loadYamlFile<S extends z.ZodType>(file: string, schema: S): z.infer<S> {
@@ -231,10 +248,11 @@ export function loadAnalysisConfig(dir: string): Omit<Config, 'sources'> {
     topics,
     claims: loadYamlFile(file('figures.yaml'), figuresFileSchema).claims,
     story: loadYamlFile(file('story.yaml'), storyFileSchema),
-    corrections: loadYamlFile(file('corrections.yaml'), correctionsFileSchema).corrections,
+    corrections: loadYamlFile(file('corrections.yaml'), correctionsFileSchemaFor(topics.topics.map((t) => t.id))).corrections,
     userDict: segmenterDictionary(file('userdict.utf8'), topics),
   };
 }
+
 
 /** Every phrase the rules look for: the lexicon matched in each sentence, and words the segmenter keeps whole. */
 export function rulePhrases(topics: TopicsConfig): string[] {

@@ -1,7 +1,7 @@
 // Scores predictions against labels: relevance precision and recall, per-topic
 // precision/recall/F1, macro-F1, off-topic rejection, and kept items with no topic.
 // Pure; `npm run eval` feeds it the labelled sets.
-import { TOPIC_IDS, type TopicId } from '../src/schema/article.ts';
+import type { TopicId } from '../src/schema/article.ts';
 
 export type Labelled = { id: string; relevant: boolean; topics: TopicId[] };
 export type Predicted = { id: string; relevant: boolean; topics: TopicId[] };
@@ -24,8 +24,9 @@ function prf(tp: number, fp: number, fn: number) {
   return { precision, recall, f1 };
 }
 
-export function score(labels: Labelled[], predictions: Map<string, Predicted>): Scores {
-  const topics = TOPIC_IDS.map((topic) => {
+/** `topicIds`: the story's topics (topics.yaml), in its order. */
+export function score(labels: Labelled[], predictions: Map<string, Predicted>, topicIds: readonly TopicId[]): Scores {
+  const topics = topicIds.map((topic) => {
     let tp = 0, fp = 0, fn = 0;
     for (const label of labels) {
       const p = predictions.get(label.id);

@@ -1,6 +1,6 @@
 // Phrase matching on words, not raw substrings: a phrase counts only where it starts and ends
 // on word boundaries of the segmented sentence, so 加价 is not found in 加量不加价 (one word in
-// the dictionary) and 转单 not in "SU7转单数". Text and phrases are folded the same way first:
+// the dictionary) and 转单 not in "转单数". Text and phrases are folded the same way first:
 // case, full-width forms, spaces and the editor's spelling map (琐单 → 锁单).
 import { toHalfWidth } from './normalize.ts';
 

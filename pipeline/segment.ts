@@ -1,10 +1,11 @@
 // Chinese word segmentation with nodejieba and the story's domain dictionary. The
-// dictionary loads once per process (or worker); cut(text, true) keeps "SU7" and "88898" whole.
+// dictionary loads once per process (or worker); cut(text, true) keeps model names such as
+// "A8" and figures such as "88898" whole.
 import { readFileSync } from 'node:fs';
 import nodejieba from 'nodejieba';
 
 let loadedDict: string | undefined;
-/** Dictionary words with a space ("SU7 Ultra"): jieba cannot hold them, so tokens are re-joined. */
+/** Dictionary words with a space (a model name like "Model Y"): jieba cannot hold them, so tokens are re-joined. */
 let spacedWords: string[][] = [];
 
 export function loadSegmenter(userDict: string): void {
@@ -25,7 +26,7 @@ export function segment(text: string): string[] {
 
 /**
  * Dictionary words only, covering the text exactly (punctuation and spaces included). Without
- * the HMM, jieba does not invent words such as 日小米 or 小米定 that would hide the words in them.
+ * the HMM, jieba does not invent words that glue a name to its neighbour and hide the words in them.
  */
 export function segmentWords(text: string): string[] {
   if (loadedDict === undefined) throw new Error('loadSegmenter(userDict) must run before segmentWords()');

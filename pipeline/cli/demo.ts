@@ -10,10 +10,13 @@ import { serveStatic } from '../serve-static.ts';
 import { PROJECT_ROOT, storyFromArgs } from './paths.ts';
 import { progressPrinter } from './progress.ts';
 import path from 'node:path';
+import { existsSync } from 'node:fs';
 
 const { values } = parseArgs({ options: { story: { type: 'string' }, serve: { type: 'boolean', default: false }, port: { type: 'string', default: '4321' }, 'demo-port': { type: 'string', default: '4391' }, 'no-build': { type: 'boolean', default: false } } });
 
-const { configDir: CONFIG_DIR, contentDir: CONTENT_DIR } = storyFromArgs('demo', values.story);
+const { configDir: CONFIG_DIR, contentDir: CONTENT_DIR, storyDir: STORY_DIR } = storyFromArgs('demo', values.story);
+// A story folder may bring its own demo corpus (corpus/*.yaml); the default story's is pipeline/demo/corpus/.
+const CORPUS_DIR = existsSync(path.join(STORY_DIR, 'corpus')) ? path.join(STORY_DIR, 'corpus') : undefined;
 const SOURCES = 'sources.demo.yaml';
 let config;
 try {
@@ -25,7 +28,7 @@ try {
 
 let demo;
 try {
-  demo = await startDemoServer({ port: Number(values['demo-port']) });
+  demo = await startDemoServer({ port: Number(values['demo-port']), corpusDir: CORPUS_DIR });
 } catch (e) {
   process.stderr.write(`demo: cannot start the demo outlets on 127.0.0.1:${values['demo-port']}: ${(e as Error).message}\n(another demo running? stop it or pass --demo-port and edit content/config/${SOURCES})\n`);
   process.exit(1);

@@ -48,7 +48,7 @@ const scores = new Map<string, Scores>();
 for (const [key, set] of Object.entries(sets)) {
   const p = predict(set.items);
   predictions.set(key, p);
-  scores.set(key, score(set.items, p));
+  scores.set(key, score(set.items, p, config.topics.topics.map((t) => t.id)));
 }
 // Real negatives: how many of each half the analysis would keep (none belongs to the story).
 const negatives = 'missing' in real ? undefined : Object.fromEntries((['dev', 'held'] as const).map((part) => {

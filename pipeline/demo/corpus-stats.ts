@@ -4,7 +4,7 @@
 //   npx node pipeline/demo/corpus-stats.ts
 
 import iconv from 'iconv-lite';
-import { loadDemoCorpus, DEMO_TOPICS } from './corpus.ts';
+import { loadDemoCorpus } from './corpus.ts';
 import { OUTLET_IDS } from './outlet-info.ts';
 
 const all = loadDemoCorpus();
@@ -32,7 +32,7 @@ for (const e of all.filter((x) => x.outlet === 'gangao')) {
 
 const row = (label: string, n: number) => console.log(`${label.padEnd(24)}${n}`);
 row('story articles', story.length);
-for (const t of DEMO_TOPICS) row(`  topic ${t}`, story.filter((e) => e.topics.includes(t)).length);
+for (const t of [...new Set(story.flatMap((e) => e.topics))].sort()) row(`  topic ${t}`, story.filter((e) => e.topics.includes(t)).length);
 row('  multi-topic', story.filter((e) => e.topics.length > 1).length);
 row('reprints', all.filter((e) => e.reprintOf).length);
 row('off-topic items', own.filter((e) => e.offTopic).length);

@@ -11,8 +11,8 @@ import { parse } from 'yaml';
 import * as OpenCC from 'opencc-js';
 import { OUTLET_IDS, OUTLETS, type OutletId } from './outlet-info.ts';
 
-export type DemoTopic = 'sales' | 'refunds' | 'resale' | 'disputes';
-export const DEMO_TOPICS: readonly DemoTopic[] = ['sales', 'refunds', 'resale', 'disputes'];
+/** A topic id of the story the corpus belongs to (its topics.yaml). */
+export type DemoTopic = string;
 
 /** An entry as written in the YAML files. */
 export interface RawDemoEntry {
@@ -134,16 +134,17 @@ export function readRawDemoCorpus(dir = DEMO_CORPUS_DIR): RawDemoEntry[] {
   return out;
 }
 
-let cached: DemoEntry[] | undefined;
+const cached = new Map<string, DemoEntry[]>();
 
 /**
  * The demo corpus with reprints resolved (title, byline and text copied from the original,
  * converted to Traditional for the Traditional outlet). Sorted by published time.
  * Synchronous; the result is cached and shared, so treat it as read-only.
  */
-export function loadDemoCorpus(): DemoEntry[] {
-  if (cached) return cached;
-  const raw = readRawDemoCorpus();
+export function loadDemoCorpus(dir = DEMO_CORPUS_DIR): DemoEntry[] {
+  const known = cached.get(dir);
+  if (known) return known;
+  const raw = readRawDemoCorpus(dir);
   const bySlug = new Map<string, RawDemoEntry>();
   for (const e of raw) {
     if (!e.slug || !SLUG_RE.test(e.slug)) throw new Error(`demo corpus: bad slug ${e.slug}`);
@@ -207,6 +208,6 @@ export function loadDemoCorpus(): DemoEntry[] {
     return entry;
   });
   entries.sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime() || a.slug.localeCompare(b.slug));
-  cached = entries;
+  cached.set(dir, entries);
   return entries;
 }

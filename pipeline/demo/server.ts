@@ -18,7 +18,7 @@ import {
   type RenderContext,
 } from './outlets.ts';
 
-export { loadDemoCorpus, type DemoEntry, type DemoTopic, DEMO_TOPICS, parseDemoTime } from './corpus.ts';
+export { loadDemoCorpus, type DemoEntry, type DemoTopic, parseDemoTime } from './corpus.ts';
 export { OUTLETS, OUTLET_IDS, type OutletId } from './outlets.ts';
 export { TEASER_HEADLINES, COMMENTS } from './chrome.ts';
 
@@ -27,6 +27,8 @@ export interface DemoServerOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
+  /** The corpus to publish: a story folder's corpus/ (default: the SU7 demo's, pipeline/demo/corpus/). */
+  corpusDir?: string;
 }
 
 export interface DemoServer {
@@ -179,7 +181,7 @@ function handle(site: Map<string, Resource>, req: IncomingMessage, res: ServerRe
 /** Starts the demo server (default 127.0.0.1, random port). */
 export async function startDemoServer(opts: DemoServerOptions = {}): Promise<DemoServer> {
   const host = opts.host ?? '127.0.0.1';
-  const corpus = loadDemoCorpus();
+  const corpus = loadDemoCorpus(opts.corpusDir);
   let site = new Map<string, Resource>();
   const server = createServer((req, res) => {
     try {

@@ -3,7 +3,6 @@
 
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { TOPIC_IDS } from '../schema/article.ts';
 
 const storySchema = z.looseObject({
   id: z.string().optional(),
@@ -16,7 +15,12 @@ const storySchema = z.looseObject({
 });
 
 const topicsSchema = z.looseObject({
-  topics: z.array(z.looseObject({ id: z.string().min(1), label: z.string().min(1), description: z.string().optional() })),
+  topics: z.array(z.looseObject({
+    id: z.string().min(1),
+    label: z.string().min(1),
+    description: z.string().optional(),
+    color: z.object({ light: z.string(), dark: z.string() }).optional(),
+  })).min(1),
   glossary: z.array(z.looseObject({ term: z.string().min(1), meaning: z.string().min(1) })).default([]),
 });
 
@@ -41,7 +45,7 @@ export function tidyText(text: string | undefined): string {
   return (text ?? '').replace(/([\u3000-\u303F\uFF00-\uFFEF])[ \t\n]+/gu, '$1').replace(/\s+/g, ' ').trim();
 }
 
-export interface TopicInfo { id: string; label: string; description: string }
+export interface TopicInfo { id: string; label: string; description: string; color?: { light: string; dark: string } }
 
 export function parseStoryConfig(text: string, file = 'story.yaml'): StoryConfig {
   const result = storySchema.safeParse(parse(text));
@@ -55,16 +59,9 @@ export function parseStoryConfig(text: string, file = 'story.yaml'): StoryConfig
   };
 }
 
-/**
- * Topics in the order of the schema's TOPIC_IDS; a topic missing from the file
- * keeps its id as its label so pages still build.
- */
+/** The story's topics in the order topics.yaml lists them: the site has no topic list of its own. */
 export function parseTopicsConfig(text: string, file = 'topics.yaml'): TopicInfo[] {
   const result = topicsSchema.safeParse(parse(text));
   if (!result.success) throw new Error(`${file}: ${z.prettifyError(result.error)}`);
-  const byId = new Map(result.data.topics.map((t) => [t.id, t] as const));
-  return TOPIC_IDS.map((id) => {
-    const t = byId.get(id);
-    return { id, label: t ? tidyText(t.label) : id, description: tidyText(t?.description) };
-  });
+  return result.data.topics.map((t) => ({ id: t.id, label: tidyText(t.label), description: tidyText(t.description), ...(t.color ? { color: t.color } : {}) }));
 }
