@@ -1,0 +1,180 @@
+// What a news page is made of, read before Readability runs: where the article's text lives
+// (the anchor), which blocks are reader comments (by their structure: repeated items with a
+// time and reply/like controls) and which short headings open a teaser or comment block.
+// Pruning uses it so that nothing holding the article is ever removed. Pure DOM functions.
+
+/** Headings that open a block of teasers or comments. */
+export const TRAILING_BLOCK = /^(猜你(感兴趣|喜欢)|相关(阅读|新闻|文章|推荐|报道|链接)|热门(推荐|文章|资讯|评论)|推荐阅读|延伸阅读|热点资讯|精彩推荐|网友评论|(全部|最新|最热|热门|精彩)?评论(\s*[(（]\d+[)）])?|猜您喜欢|更多精彩)[:：]?$/;
+/** Text of a comment's controls: reply, like, report, "see the thread", with an optional count. */
+const COMMENT_CONTROL = /^(回复|赞|踩|顶|举报|点赞|查看对话|盖楼|引用|支持|反对)\s*[(（[]?\s*\d*\s*[)）\]]?$/;
+/** A comment's time stamp: "今天08:23", "3分钟前", "2024-03-29 21:05", "03-29 21:05", "3月29日 21:05". */
+const COMMENT_TIME = /^(今天|昨天|前天)?\s*\d{1,2}[:：]\d{2}$|^\d+\s*(秒|分钟|小时|天)前$|^(\d{4}[-/年])?\d{1,2}[-/月]\d{1,2}日?\s+\d{1,2}[:：]\d{2}([:：]\d{2})?$/;
+/** Page furniture: never the article, so its text does not count towards the anchor. */
+export const FURNITURE = ['nav', 'footer', '.ad', '.ads', '.advert', '.advertisement', '[class^="ad-"]', '[class*=" ad-"]', '[id^="ad-"]', '.share', '.social-share', '.breadcrumb'].join(', ');
+/** Removed before Readability unless the anchor is inside: a whole page may sit in one <form> (ASP.NET), or a template may mislabel the article's wrapper. */
+export const JUNK = `${FURNITURE}, form`;
+/** Never visible text. */
+export const INVISIBLE = 'script, style, noscript, iframe, template, object, embed';
+/** A comment list item is short; an article with a dateline and a "report" link is not one. */
+const MAX_COMMENT_ITEM = 1000;
+
+const INLINE = new Set(['A', 'SPAN', 'STRONG', 'B', 'EM', 'I', 'FONT', 'U', 'SUB', 'SUP', 'SMALL', 'BIG', 'CODE', 'LABEL', 'ABBR', 'CITE', 'Q', 'MARK', 'TIME', 'INS', 'DEL', 'S']);
+/** Blocks whose text belongs to their parent: the paragraph's container is the candidate, as in Readability. */
+const PARAGRAPH = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE', 'DD', 'DT']);
+
+export type PageScan = {
+  /** The element holding most of the page's non-link paragraph text, outside comments and page furniture. */
+  anchor?: Element;
+  /** The anchor's own text pieces, whitespace removed: what a result must hold to be the article. */
+  anchorTexts: string[];
+  /** Short headings that open a teaser or comment block (their outermost single-text wrapper). */
+  markers: Element[];
+};
+
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+/** Comment lists found by structure: elements whose children repeat (same tag and class) and each carry a control and a time. */
+export function findCommentLists(root: Element): Element[] {
+  const flagged = new Map<Element, { control: boolean; time: boolean }>();
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = (node.nodeValue ?? '').trim();
+    if (!text || text.length > 24) continue;
+    const control = COMMENT_CONTROL.test(text);
+    const time = !control && COMMENT_TIME.test(text);
+    if (!control && !time) continue;
+    // Every ancestor learns that one of its descendants is a control or a time.
+    for (let el = node.parentElement, depth = 0; el && depth < 12; el = el.parentElement, depth++) {
+      const f = flagged.get(el) ?? { control: false, time: false };
+      if (control) f.control = true; else f.time = true;
+      flagged.set(el, f);
+    }
+  }
+  const lists = new Set<Element>();
+  for (const [el, f] of flagged) {
+    if (!f.control || !f.time || !el.parentElement) continue;
+    const parent = el.parentElement;
+    if (lists.has(parent)) continue;
+    const items = Array.from(parent.children).filter((c) => { const g = flagged.get(c); return g?.control && g.time; });
+    if (items.length < 2) continue;
+    const shape = (c: Element) => `${c.tagName}.${c.getAttribute('class') ?? ''}`;
+    const sameShape = items.filter((c) => shape(c) === shape(items[0]!)).length;
+    if (sameShape < Math.max(2, items.length * 0.6)) continue;
+    if (items.some((c) => (c.textContent ?? '').length > MAX_COMMENT_ITEM)) continue;
+    lists.add(parent);
+  }
+  // Only the outermost: a list of threads holds lists of replies.
+  return [...lists].filter((l) => ![...lists].some((o) => o !== l && o.contains(l)));
+}
+
+/** One walk over the text: the anchor (paragraph containers scored by their non-link text,
+ *  half to the grandparent, like Readability's candidates) and the teaser/comment headings. */
+export function scanPage(doc: Document, furniture: Set<Element>): PageScan {
+  const scores = new Map<Element, number>();
+  const texts = new Map<Element, string[]>();
+  const markers: Element[] = [];
+  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, 4 /* SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const raw = node.nodeValue ?? '';
+    const text = raw.trim();
+    if (!text) continue;
+    if (text.length <= 16 && TRAILING_BLOCK.test(text)) markers.push(outermostWrapper(node.parentElement!, text));
+    let block = node.parentElement;
+    let inLink = false;
+    while (block && INLINE.has(block.tagName)) { if (block.tagName === 'A') inLink = true; block = block.parentElement; }
+    if (inLink || !block || text.length < 2) continue;
+    if (insideAny(block, furniture)) continue;
+    const container = PARAGRAPH.has(block.tagName) ? block.parentElement : block;
+    if (!container) continue;
+    // Sentences weigh more than labels: one point a character, ten a comma or full stop.
+    const score = text.length + 10 * (text.match(/[，。；！？,.]/g)?.length ?? 0);
+    scores.set(container, (scores.get(container) ?? 0) + score);
+    const grand = container.parentElement;
+    if (grand) scores.set(grand, (scores.get(grand) ?? 0) + score / 2);
+    const own = texts.get(container) ?? [];
+    own.push(squash(text));
+    texts.set(container, own);
+  }
+  let anchor: Element | undefined;
+  let best = 0;
+  for (const [el, score] of scores) if (score > best && texts.has(el)) { best = score; anchor = el; }
+  return { anchor, anchorTexts: anchor ? collectTexts(anchor, texts) : [], markers };
+}
+
+/** The anchor's text: its own pieces and those of the paragraph containers inside it. */
+function collectTexts(anchor: Element, texts: Map<Element, string[]>): string[] {
+  const out: string[] = [];
+  for (const [el, pieces] of texts) if (anchor.contains(el)) out.push(...pieces);
+  return out;
+}
+
+function insideAny(el: Element, set: Set<Element>): boolean {
+  if (!set.size) return false;
+  for (let e: Element | null = el; e; e = e.parentElement) if (set.has(e)) return true;
+  return false;
+}
+
+/** `<p><strong>相关新闻：</strong></p>` → the <p>: the wrapper whose whole text is the heading. */
+function outermostWrapper(el: Element, text: string): Element {
+  let current = el;
+  while (current.parentElement && current.parentElement.tagName !== 'BODY' && squash(current.parentElement.textContent ?? '') === squash(text)) current = current.parentElement;
+  return current;
+}
+
+/** Share of the text that sits in links. */
+export function linkDensity(el: Element): number {
+  const total = squash(el.textContent ?? '').length;
+  if (!total) return 0;
+  let linked = 0;
+  for (const a of Array.from(el.querySelectorAll('a'))) linked += squash(a.textContent ?? '').length;
+  return Math.min(1, linked / total);
+}
+
+/** What a result keeps of the anchor's text, as a share of its characters. */
+export function anchorCoverage(scan: PageScan, paragraphs: string[]): number {
+  const total = scan.anchorTexts.reduce((a, t) => a + t.length, 0);
+  if (!total) return 1;
+  const text = squash(paragraphs.join(''));
+  let kept = 0;
+  for (const t of scan.anchorTexts) if (text.includes(t)) kept += t.length;
+  return kept / total;
+}
+
+/** A caption: short text in the image's own block, or the short block right after it. */
+const MAX_CAPTION = 40;
+/** Remove image captions and credits: the gold body of a news page is its prose, and a caption
+ *  under a photo reads as a stray sentence in the stored text. Subheadings (all bold) stay. */
+export function removeCaptions(doc: Document): void {
+  for (const el of Array.from(doc.querySelectorAll('figcaption'))) el.remove();
+  for (const img of Array.from(doc.querySelectorAll('img'))) {
+    if (!img.isConnected) continue;
+    let block: Element = img;
+    while (block.parentElement && block.parentElement.tagName !== 'BODY' && (INLINE.has(block.parentElement.tagName) || !squash(block.parentElement.textContent ?? ''))) block = block.parentElement;
+    const own = block.parentElement && block.parentElement.tagName !== 'BODY' ? block.parentElement : undefined;
+    // <p><img>活动现场</p>: the image's paragraph holds the caption.
+    if (own && !PARAGRAPH_OR_DIV.has(block.tagName) && isCaption(own, true)) { own.remove(); continue; }
+    const next = block.nextElementSibling;
+    if (next && isCaption(next, false)) next.remove();
+  }
+}
+
+const PARAGRAPH_OR_DIV = new Set(['P', 'DIV', 'SECTION', 'FIGURE', 'CENTER']);
+function isCaption(el: Element, holdsImage: boolean): boolean {
+  if (PARAGRAPH_OR_DIV.has(el.tagName) === false && el.tagName !== 'SPAN') return false;
+  if (!holdsImage && el.querySelector('img')) return false;
+  const text = squash(el.textContent ?? '');
+  if (!text || text.length > MAX_CAPTION || linkDensity(el) >= 0.5) return false;
+  if (PHOTO_CREDIT_END.test(text)) return true;
+  // A caption names what the photo shows: no clause break, no sentence longer than a label, not a bare section number.
+  if (/[，,；;：:]/.test(text) || /^\d+$/.test(text)) return false;
+  if (/[。！？!?…]["”」』]?$/.test(text) && text.length > 6) return false;
+  // A line that is bold all through is a subheading.
+  const bold = Array.from(el.querySelectorAll('strong, b')).reduce((a, b) => a + squash(b.textContent ?? '').length, 0);
+  if (bold >= text.length) return false;
+  // Posts written one short phrase per paragraph: a short line followed by another is prose, not a caption.
+  const after = el.nextElementSibling;
+  const afterText = after ? squash(after.textContent ?? '') : '';
+  return !(afterText && afterText.length < 20 && !after!.querySelector('img'));
+}
+/** "… 摄", "…的报道截图。", "（资料图）": the line credits or labels a picture. */
+const PHOTO_CREDIT_END = /(摄|截图|资料图|供图|图源[:：]\S+)[。)）]?$/;
