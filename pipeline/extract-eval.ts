@@ -24,7 +24,12 @@ export type EvalPage = {
   hints?: ExtractHints;
 };
 
+/** `ms` is CPU time (user + system) of this process: steadier than wall time on a shared machine. */
 export type ExtractionRun = { paragraphs: string[]; error?: string; ms: number };
+export function cpuMs(since: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(since);
+  return (d.user + d.system) / 1000;
+}
 export type PageResult = { page: EvalPage; ours: ExtractionRun; plain: ExtractionRun; oursScore?: PageScore; plainScore?: PageScore };
 
 /** The real pages of the shared set (`<slug>/source.html`, `meta.json`, optional `expected.txt`), or undefined when the set is absent. */
@@ -63,24 +68,24 @@ function readJson(file: string): unknown {
 
 /** Our extraction stage, timed from decoded text to paragraphs. */
 export function runOurs(html: string, page: EvalPage): ExtractionRun {
-  const start = performance.now();
+  const start = process.cpuUsage();
   try {
     const paragraphs = extractArticle(html, page.url, page.hints).paragraphs;
-    return { paragraphs, ms: performance.now() - start };
+    return { paragraphs, ms: cpuMs(start) };
   } catch (e) {
-    return { paragraphs: [], error: e instanceof StageError ? `${e.reason}: ${e.message}` : (e as Error).message, ms: performance.now() - start };
+    return { paragraphs: [], error: e instanceof StageError ? `${e.reason}: ${e.message}` : (e as Error).message, ms: cpuMs(start) };
   }
 }
 
 const silentConsole = new VirtualConsole();
 /** The floor: Readability with its defaults on its own jsdom, no pruning before or filtering after, read as paragraphs. */
 export function runPlainReadability(html: string, url: string): ExtractionRun {
-  const start = performance.now();
+  const start = process.cpuUsage();
   const dom = new JSDOM(html, { url, virtualConsole: silentConsole });
   try {
     const parsed = new Readability(dom.window.document).parse();
     const paragraphs = parsed?.content ? htmlToParagraphs(parsed.content) : [];
-    return { paragraphs, error: paragraphs.length ? undefined : 'Readability found nothing', ms: performance.now() - start };
+    return { paragraphs, error: paragraphs.length ? undefined : 'Readability found nothing', ms: cpuMs(start) };
   } finally {
     dom.window.close();
   }

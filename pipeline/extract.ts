@@ -6,7 +6,7 @@ import { Readability } from '@mozilla/readability';
 import { StageError } from './reasons.ts';
 import { htmlToParagraphs, cleanText, assertMarkupBudget } from './sanitize.ts';
 import { parseSourceDate } from './dates.ts';
-import { TRAILING_BLOCK, FURNITURE, JUNK, INVISIBLE, findCommentLists, scanPage, removeCaptions, linkDensity, anchorCoverage, type PageScan } from './page-structure.ts';
+import { TRAILING_BLOCK, sortElements, findCommentLists, scanPage, removeCaptions, linkDensity, anchorCoverage, type PageScan } from './page-structure.ts';
 
 export type ExtractHints = { content?: string; remove?: string[] };
 export type Extracted = {
@@ -55,7 +55,7 @@ export function extractArticle(html: string, url: string, hints: ExtractHints = 
       // Readability on the untouched page (minus what is never text) gets a say, and the result that keeps more of it wins.
       if (pruned.scan.anchor && anchorCoverage(pruned.scan, result?.paragraphs ?? []) < MIN_ANCHOR_COVERAGE) {
         fallbackDoc = parsePage(html, url);
-        for (const el of safeQueryAll(fallbackDoc, INVISIBLE)) el.remove();
+        for (const el of sortElements(fallbackDoc).invisible) el.remove();
         const untouched = readability(fallbackDoc, title);
         if (untouched && anchorCoverage(pruned.scan, untouched.paragraphs) > anchorCoverage(pruned.scan, result?.paragraphs ?? [])) result = untouched;
       }
@@ -115,7 +115,8 @@ function linkTextLength(html: string): number {
 function prune(doc: Document, hints: ExtractHints): { scan: PageScan; commentTexts: Set<string> } {
   // An editor's selectors one by one, so a bad one only skips itself.
   for (const selector of hints.remove ?? []) for (const el of safeQueryAll(doc, selector)) el.remove();
-  for (const el of safeQueryAll(doc, INVISIBLE)) el.remove();
+  const parts = sortElements(doc);
+  for (const el of parts.invisible) el.remove();
   const commentTexts = new Set<string>();
   for (const list of doc.body ? findCommentLists(doc.body) : []) {
     for (const item of Array.from(list.querySelectorAll('p, div, li, span'))) {
@@ -124,9 +125,9 @@ function prune(doc: Document, hints: ExtractHints): { scan: PageScan; commentTex
     }
     list.remove();
   }
-  const scan = scanPage(doc, new Set(safeQueryAll(doc, FURNITURE)));
+  const scan = scanPage(doc, new Set(parts.furniture));
   const holdsAnchor = (el: Element) => scan.anchor !== undefined && el.contains(scan.anchor);
-  for (const el of safeQueryAll(doc, JUNK)) if (!holdsAnchor(el)) el.remove();
+  for (const el of [...parts.furniture, ...parts.forms]) if (!holdsAnchor(el)) el.remove();
   removeTeaserBlocks(scan);
   removeCaptions(doc);
   return { scan, commentTexts };

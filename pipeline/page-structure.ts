@@ -9,12 +9,35 @@ export const TRAILING_BLOCK = /^(猜你(感兴趣|喜欢)|相关(阅读|新闻|�
 const COMMENT_CONTROL = /^(回复|赞|踩|顶|举报|点赞|查看对话|盖楼|引用|支持|反对)\s*[(（[]?\s*\d*\s*[)）\]]?$/;
 /** A comment's time stamp: "今天08:23", "3分钟前", "2024-03-29 21:05", "03-29 21:05", "3月29日 21:05". */
 const COMMENT_TIME = /^(今天|昨天|前天)?\s*\d{1,2}[:：]\d{2}$|^\d+\s*(秒|分钟|小时|天)前$|^(\d{4}[-/年])?\d{1,2}[-/月]\d{1,2}日?\s+\d{1,2}[:：]\d{2}([:：]\d{2})?$/;
-/** Page furniture: never the article, so its text does not count towards the anchor. */
-export const FURNITURE = ['nav', 'footer', '.ad', '.ads', '.advert', '.advertisement', '[class^="ad-"]', '[class*=" ad-"]', '[id^="ad-"]', '.share', '.social-share', '.breadcrumb'].join(', ');
-/** Removed before Readability unless the anchor is inside: a whole page may sit in one <form> (ASP.NET), or a template may mislabel the article's wrapper. */
-export const JUNK = `${FURNITURE}, form`;
 /** Never visible text. */
-export const INVISIBLE = 'script, style, noscript, iframe, template, object, embed';
+const INVISIBLE_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'IFRAME', 'TEMPLATE', 'OBJECT', 'EMBED']);
+/** Page furniture: never the article, so its text does not count towards the anchor. As selectors:
+ *  nav, footer, .ad, .ads, .advert, .advertisement, [class^="ad-"], [class*=" ad-"], [id^="ad-"], .share, .social-share, .breadcrumb. */
+const FURNITURE_TAGS = new Set(['NAV', 'FOOTER']);
+const FURNITURE_CLASSES = new Set(['ad', 'ads', 'advert', 'advertisement', 'share', 'social-share', 'breadcrumb']);
+function isFurniture(el: Element): boolean {
+  if (FURNITURE_TAGS.has(el.tagName)) return true;
+  if ((el.getAttribute('id') ?? '').startsWith('ad-')) return true;
+  const cls = el.getAttribute('class');
+  if (!cls) return false;
+  if (cls.startsWith('ad-') || cls.includes(' ad-')) return true;
+  for (const token of cls.split(/\s+/)) if (FURNITURE_CLASSES.has(token)) return true;
+  return false;
+}
+
+export type PageParts = { invisible: Element[]; furniture: Element[]; forms: Element[] };
+/** One pass over the elements instead of a selector query: the attribute selectors cost as much as a scan of the page.
+ *  Forms are apart: a whole page may sit in one <form> (ASP.NET), so a form goes only when the article is not inside. */
+export function sortElements(doc: Document): PageParts {
+  const parts: PageParts = { invisible: [], furniture: [], forms: [] };
+  for (const el of Array.from(doc.getElementsByTagName('*'))) {
+    if (INVISIBLE_TAGS.has(el.tagName)) parts.invisible.push(el);
+    else if (el.tagName === 'FORM') parts.forms.push(el);
+    else if (isFurniture(el)) parts.furniture.push(el);
+  }
+  return parts;
+}
+
 /** A comment list item is short; an article with a dateline and a "report" link is not one. */
 const MAX_COMMENT_ITEM = 1000;
 
@@ -73,6 +96,7 @@ export function scanPage(doc: Document, furniture: Set<Element>): PageScan {
   const scores = new Map<Element, number>();
   const texts = new Map<Element, string[]>();
   const markers: Element[] = [];
+  const memo = new Map<Element, boolean>();
   const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, 4 /* SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const raw = node.nodeValue ?? '';
@@ -83,7 +107,7 @@ export function scanPage(doc: Document, furniture: Set<Element>): PageScan {
     let inLink = false;
     while (block && INLINE.has(block.tagName)) { if (block.tagName === 'A') inLink = true; block = block.parentElement; }
     if (inLink || !block || text.length < 2) continue;
-    if (insideAny(block, furniture)) continue;
+    if (insideAny(block, furniture, memo)) continue;
     const container = PARAGRAPH.has(block.tagName) ? block.parentElement : block;
     if (!container) continue;
     // Sentences weigh more than labels: one point a character, ten a comma or full stop.
@@ -108,10 +132,19 @@ function collectTexts(anchor: Element, texts: Map<Element, string[]>): string[] 
   return out;
 }
 
-function insideAny(el: Element, set: Set<Element>): boolean {
+/** Whether `el` is inside one of `set`, remembered per element: most text nodes share their blocks' ancestors. */
+function insideAny(el: Element, set: Set<Element>, memo: Map<Element, boolean>): boolean {
   if (!set.size) return false;
-  for (let e: Element | null = el; e; e = e.parentElement) if (set.has(e)) return true;
-  return false;
+  const path: Element[] = [];
+  let found = false;
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    const known = memo.get(e);
+    if (known !== undefined) { found = known; break; }
+    path.push(e);
+    if (set.has(e)) { found = true; break; }
+  }
+  for (const e of path) memo.set(e, found);
+  return found;
 }
 
 /** `<p><strong>相关新闻：</strong></p>` → the <p>: the wrapper whose whole text is the heading. */
@@ -148,14 +181,21 @@ export function removeCaptions(doc: Document): void {
   for (const el of Array.from(doc.querySelectorAll('figcaption'))) el.remove();
   for (const img of Array.from(doc.querySelectorAll('img'))) {
     if (!img.isConnected) continue;
+    // The image's block: the outermost wrapper that holds nothing else (<p><a><img></a></p>).
     let block: Element = img;
-    while (block.parentElement && block.parentElement.tagName !== 'BODY' && (INLINE.has(block.parentElement.tagName) || !squash(block.parentElement.textContent ?? ''))) block = block.parentElement;
+    while (block.parentElement && block.parentElement.tagName !== 'BODY' && holdsOnly(block.parentElement, block)) block = block.parentElement;
     const own = block.parentElement && block.parentElement.tagName !== 'BODY' ? block.parentElement : undefined;
     // <p><img>活动现场</p>: the image's paragraph holds the caption.
-    if (own && !PARAGRAPH_OR_DIV.has(block.tagName) && isCaption(own, true)) { own.remove(); continue; }
+    if (own && !PARAGRAPH_OR_DIV.has(block.tagName) && own.childElementCount <= 3 && isCaption(own, true)) { own.remove(); continue; }
     const next = block.nextElementSibling;
     if (next && isCaption(next, false)) next.remove();
   }
+}
+
+function holdsOnly(parent: Element, child: Element): boolean {
+  if (parent.childElementCount !== 1) return false;
+  for (const node of Array.from(parent.childNodes)) if (node !== child && node.nodeType === 3 && (node.nodeValue ?? '').trim()) return false;
+  return true;
 }
 
 const PARAGRAPH_OR_DIV = new Set(['P', 'DIV', 'SECTION', 'FIGURE', 'CENTER']);
