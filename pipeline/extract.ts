@@ -60,17 +60,37 @@ export function extractArticle(html: string, url: string, hints: ExtractHints = 
         if (untouched && anchorCoverage(pruned.scan, untouched.paragraphs) > anchorCoverage(pruned.scan, result?.paragraphs ?? [])) result = untouched;
       }
     }
-    if (!result) throw new StageError('no-article', `no article text found in ${url}`);
+    if (result && !hinted) result = trimEdges(result, pruned.scan);
+    const notArticle = whatIsLeft(result, pruned.commentTexts);
+    if (notArticle || !result) throw new StageError('no-article', `${notArticle ?? 'no article text found'} in ${url}`);
     title ||= result.title ?? '';
     if (result.published) meta.published ??= result.published;
-    const notArticle = whatIsLeft(result, pruned.commentTexts);
-    if (notArticle) throw new StageError('no-article', `${notArticle} in ${url}`);
     if (!title) throw new StageError('no-article', `no title in ${url}`);
     return { title: title.slice(0, 300), byline: result.byline?.slice(0, 200), published: meta.published, canonicalUrl: meta.canonicalUrl, paragraphs: result.paragraphs, text: result.text };
   } finally {
     doc.documentElement?.remove();
     fallbackDoc?.documentElement?.remove();
   }
+}
+
+/** Readability takes in the candidate's siblings, and with them a layout table's side column or a
+ *  heading row: short lines that are not sentences, before the anchor's first text or after its last, go. */
+function trimEdges(result: Candidate, scan: PageScan): Candidate {
+  if (!scan.anchorTexts.length) return result;
+  const pieces = scan.anchorTexts.filter((t) => t.length >= 4);
+  // Short and not ending in a sentence or clause mark; a clause ("女士们、先生们：") goes on in the next line.
+  const stray = (p: string) => p.length < 30 && !/[。！？，、：；…,:;]["”」』）)]?$/.test(p);
+  // A flat page's anchor is the whole body, its menu line ("首页 | 资讯 | 汽车") included: a menu is never an edge of the article.
+  const menu = (p: string) => p.split(/\s*[|｜]\s*|\s+/).filter(Boolean).length >= 3 && p.split(/\s*[|｜]\s*|\s+/).every((t) => t.length <= 6);
+  const inAnchor = result.paragraphs.map((p) => { const q = p.replace(/\s+/g, ''); return !menu(p) && pieces.some((t) => q.includes(t)); });
+  const first = inAnchor.indexOf(true), last = inAnchor.lastIndexOf(true);
+  if (first === -1) return result;
+  let start = 0, end = result.paragraphs.length;
+  while (start < first && stray(result.paragraphs[start]!)) start++;
+  while (end - 1 > last && stray(result.paragraphs[end - 1]!)) end--;
+  if (start === 0 && end === result.paragraphs.length) return result;
+  const paragraphs = result.paragraphs.slice(start, end);
+  return { ...result, paragraphs, text: paragraphs.join('\n') };
 }
 
 type Candidate = { paragraphs: string[]; text: string; linkChars: number; title?: string; byline?: string; published?: string };
@@ -93,13 +113,26 @@ function candidate(contentHtml: string, title: string): Candidate {
 }
 
 /** Comments, a teaser list or a blurb are never the article: the reason says which. */
-function whatIsLeft(result: Candidate, commentTexts: Set<string>): string | undefined {
-  const chars = result.text.replace(/\s+/g, '').length;
+function whatIsLeft(result: Candidate | undefined, commentTexts: Set<string>): string | undefined {
+  const squashed = (p: string) => p.replace(/\s+/g, '');
+  const chars = result ? squashed(result.text).length : 0;
+  // Comment lists were pruned before Readability: a page that had little else is a comments page.
+  const commentChars = sumLongest(commentTexts);
+  if (chars < MIN_TEXT && commentChars >= MIN_TEXT) return `what is left is reader comments (${commentChars} characters of comments, ${chars} of anything else)`;
+  if (!result) return undefined;
   if (chars < MIN_TEXT) return `only ${chars} characters of article text (a blurb, below the ${MIN_TEXT}-character minimum)`;
-  const fromComments = result.paragraphs.filter((p) => commentTexts.has(p.replace(/\s+/g, ''))).reduce((a, p) => a + p.replace(/\s+/g, '').length, 0);
+  const fromComments = result.paragraphs.filter((p) => commentTexts.has(squashed(p))).reduce((a, p) => a + squashed(p).length, 0);
   if (fromComments > chars / 2) return `what is left is reader comments (${fromComments} of ${chars} characters)`;
   if (result.linkChars > chars * 0.6) return `what is left is a teaser list (${Math.min(result.linkChars, chars)} of ${chars} characters are links)`;
   return undefined;
+}
+
+/** The comment lists' text: the longest pieces that do not hold one another (an item holds its own text line). */
+function sumLongest(texts: Set<string>): number {
+  const sorted = [...texts].sort((a, b) => b.length - a.length);
+  const kept: string[] = [];
+  for (const t of sorted) if (!kept.some((k) => k.includes(t))) kept.push(t);
+  return kept.reduce((a, t) => a + t.length, 0);
 }
 
 /** Characters inside <a> elements of an HTML fragment, whitespace ignored. */
@@ -135,8 +168,14 @@ function prune(doc: Document, hints: ExtractHints): { scan: PageScan; commentTex
 
 /** "标题 - 科技前线", "标题--南方车闻网", "标题_车评日报" → "标题". */
 export function stripSiteName(title: string): string {
-  const m = /^(.{6,}?)\s*(?:\s[-|–—]\s|--|_|\|)\s*[^-_|–—]{1,14}$/.exec(title);
-  return m ? m[1]!.trim() : title;
+  // Portals chain the channel and the site ("标题_汽车频道_东城在线"): up to three trailing names go.
+  let stripped = title;
+  for (let i = 0; i < 3; i++) {
+    const m = /^(.{6,}?)\s*(?:\s[-|–—]\s|--|_|\|)\s*[^-_|–—]{1,14}$/.exec(stripped);
+    if (!m) break;
+    stripped = m[1]!.trim();
+  }
+  return stripped;
 }
 
 function safeQueryAll(doc: Document, selector: string): Element[] {

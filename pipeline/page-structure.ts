@@ -208,13 +208,15 @@ function isCaption(el: Element, holdsImage: boolean): boolean {
   // A caption names what the photo shows: no clause break, no sentence longer than a label, not a bare section number.
   if (/[，,；;：:]/.test(text) || /^\d+$/.test(text)) return false;
   if (/[。！？!?…]["”」』]?$/.test(text) && text.length > 6) return false;
-  // A line that is bold all through is a subheading.
+  // A line that is bold all through, or that the template calls a heading ("bjh-h3", "subtitle"), is a subheading.
   const bold = Array.from(el.querySelectorAll('strong, b')).reduce((a, b) => a + squash(b.textContent ?? '').length, 0);
   if (bold >= text.length) return false;
+  if ([el, ...Array.from(el.querySelectorAll('[class]'))].some((e) => HEADING_CLASS.test(e.getAttribute('class') ?? ''))) return false;
   // Posts written one short phrase per paragraph: a short line followed by another is prose, not a caption.
   const after = el.nextElementSibling;
   const afterText = after ? squash(after.textContent ?? '') : '';
   return !(afterText && afterText.length < 20 && !after!.querySelector('img'));
 }
+const HEADING_CLASS = /(^|[-_\s])h[1-6]($|[-_\s])|sub-?title|heading/i;
 /** "… 摄", "…的报道截图。", "（资料图）": the line credits or labels a picture. */
 const PHOTO_CREDIT_END = /(摄|截图|资料图|供图|图源[:：]\S+)[。)）]?$/;

@@ -54,10 +54,10 @@ if (!values.json) {
   for (const [title, rows] of groups) {
     if (!rows.length) continue;
     out(`\n${title}`);
-    out(`${'page'.padEnd(22)} ${'ours: P'.padStart(7)} ${'R'.padStart(6)} ${'F1'.padStart(6)} ${'paraR'.padStart(6)} | ${'plain: P'.padStart(8)} ${'R'.padStart(6)} ${'F1'.padStart(6)} ${'paraR'.padStart(6)} | ${'cpu ms'.padStart(6)}  note`);
+    out(`${'page'.padEnd(26)} ${'ours: P'.padStart(7)} ${'R'.padStart(6)} ${'F1'.padStart(6)} ${'paraR'.padStart(6)} | ${'plain: P'.padStart(8)} ${'R'.padStart(6)} ${'F1'.padStart(6)} ${'paraR'.padStart(6)} | ${'cpu ms'.padStart(6)}  note`);
     for (const r of rows) {
       const note = noteFor(r);
-      out(`${r.page.slug.padEnd(22)} ${scoreCells(r.oursScore).padStart(7 + 21)} | ${scoreCells(r.plainScore).padStart(8 + 21)} | ${r.msPerRun.toFixed(1).padStart(6)}  ${note}`);
+      out(`${r.page.slug.padEnd(26)} ${scoreCells(r.oursScore).padStart(7 + 21)} | ${scoreCells(r.plainScore).padStart(8 + 21)} | ${r.msPerRun.toFixed(1).padStart(6)}  ${note}`);
     }
   }
 }
@@ -76,7 +76,7 @@ if (values.json) {
   for (const [key, s] of Object.entries(summaries)) {
     for (const [who, sum] of [['ours', s.ours], ['plain', s.plain]] as const) {
       if (!sum) continue;
-      out(`${`${key}, ${who}`.padEnd(22)} ${String(sum.pages).padStart(6)} ${f(sum.meanF1)}   ${f(sum.medianF1)} ${f(sum.minF1)} ${f(sum.meanPrecision)} ${f(sum.meanRecall)}    ${f(sum.meanParaRecall)}`);
+      out(`${`${key}, ${who}`.padEnd(26)} ${String(sum.pages).padStart(6)} ${f(sum.meanF1)}   ${f(sum.medianF1)} ${f(sum.minF1)} ${f(sum.meanPrecision)} ${f(sum.meanRecall)}    ${f(sum.meanParaRecall)}`);
     }
   }
   out(`\nextraction CPU time, ours, ${timing.realPages} real pages: ${timing.oursMsTotal.toFixed(0)} ms in all, median ${timing.oursMsMedian.toFixed(1)} ms a page (${repeat > 1 ? `mean of ${repeat} runs a page after a first one` : 'one run a page'})`);
