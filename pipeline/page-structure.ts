@@ -39,7 +39,9 @@ export function sortElements(doc: Document): PageParts {
 }
 
 /** A comment list item is short; an article with a dateline and a "report" link is not one. */
-const MAX_COMMENT_ITEM = 1000;
+const MAX_COMMENT_ITEM = 3000;
+/** …and one comment (a time stamp) says at most this much. */
+const MAX_COMMENT_TEXT = 400;
 
 const INLINE = new Set(['A', 'SPAN', 'STRONG', 'B', 'EM', 'I', 'FONT', 'U', 'SUB', 'SUP', 'SMALL', 'BIG', 'CODE', 'LABEL', 'ABBR', 'CITE', 'Q', 'MARK', 'TIME', 'INS', 'DEL', 'S']);
 /** Blocks whose text belongs to their parent: the paragraph's container is the candidate, as in Readability. */
@@ -58,7 +60,7 @@ const squash = (s: string) => s.replace(/\s+/g, '');
 
 /** Comment lists found by structure: elements whose children repeat (same tag and class) and each carry a control and a time. */
 export function findCommentLists(root: Element): Element[] {
-  const flagged = new Map<Element, { control: boolean; time: boolean }>();
+  const flagged = new Map<Element, { control: boolean; time: boolean; times: number }>();
   const walker = root.ownerDocument.createTreeWalker(root, 4 /* SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = (node.nodeValue ?? '').trim();
@@ -68,8 +70,8 @@ export function findCommentLists(root: Element): Element[] {
     if (!control && !time) continue;
     // Every ancestor learns that one of its descendants is a control or a time.
     for (let el = node.parentElement, depth = 0; el && depth < 12; el = el.parentElement, depth++) {
-      const f = flagged.get(el) ?? { control: false, time: false };
-      if (control) f.control = true; else f.time = true;
+      const f = flagged.get(el) ?? { control: false, time: false, times: 0 };
+      if (control) f.control = true; else { f.time = true; f.times++; }
       flagged.set(el, f);
     }
   }
@@ -80,14 +82,24 @@ export function findCommentLists(root: Element): Element[] {
     if (lists.has(parent)) continue;
     const items = Array.from(parent.children).filter((c) => { const g = flagged.get(c); return g?.control && g.time; });
     if (items.length < 2) continue;
-    const shape = (c: Element) => `${c.tagName}.${c.getAttribute('class') ?? ''}`;
-    const sameShape = items.filter((c) => shape(c) === shape(items[0]!)).length;
-    if (sameShape < Math.max(2, items.length * 0.6)) continue;
-    if (items.some((c) => (c.textContent ?? '').length > MAX_COMMENT_ITEM)) continue;
+    // Repetition: at least two items of one shape (threads may alternate with their reply boxes),
+    // and the items are most of what the list holds.
+    const shapes = new Map<string, number>();
+    for (const c of items) { const k = `${c.tagName}.${c.getAttribute('class') ?? ''}`; shapes.set(k, (shapes.get(k) ?? 0) + 1); }
+    if (Math.max(...shapes.values()) < 2) continue;
+    const withText = Array.from(parent.children).filter((c) => (c.textContent ?? '').trim()).length;
+    if (items.length < withText / 2) continue;
+    // One comment a time stamp: an article block with a dateline holds many paragraphs and far more text for its one time.
+    if (items.some((c) => !commentSized(c, flagged.get(c)!.times))) continue;
     lists.add(parent);
   }
   // Only the outermost: a list of threads holds lists of replies.
   return [...lists].filter((l) => ![...lists].some((o) => o !== l && o.contains(l)));
+}
+
+function commentSized(item: Element, times: number): boolean {
+  const text = (item.textContent ?? '').replace(/\s+/g, '').length;
+  return text <= MAX_COMMENT_ITEM && text / times <= MAX_COMMENT_TEXT && item.getElementsByTagName('p').length / times <= 2;
 }
 
 /** One walk over the text: the anchor (paragraph containers scored by their non-link text,
