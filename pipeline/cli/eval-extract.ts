@@ -72,11 +72,11 @@ const failuresAsExpected = results.filter((r) => r.page.expectedError).map((r) =
 if (values.json) {
   out(JSON.stringify({ summaries, timing, failuresAsExpected, pages: results.map((r) => ({ set: r.page.set, slug: r.page.slug, ours: r.oursScore, plain: r.plainScore, error: r.ours.error, ms: r.msPerRun })) }));
 } else {
-  out('\nsummary                 pages  meanF1 medianF1  minF1  meanP  meanR meanParaR');
+  out(`\n${'summary'.padEnd(26)} ${'pages'.padStart(6)} ${'meanF1'.padStart(6)} ${'medianF1'.padStart(8)} ${'minF1'.padStart(6)} ${'meanP'.padStart(6)} ${'meanR'.padStart(6)} ${'meanParaR'.padStart(9)}`);
   for (const [key, s] of Object.entries(summaries)) {
     for (const [who, sum] of [['ours', s.ours], ['plain', s.plain]] as const) {
       if (!sum) continue;
-      out(`${`${key}, ${who}`.padEnd(26)} ${String(sum.pages).padStart(6)} ${f(sum.meanF1)}   ${f(sum.medianF1)} ${f(sum.minF1)} ${f(sum.meanPrecision)} ${f(sum.meanRecall)}    ${f(sum.meanParaRecall)}`);
+      out(`${`${key}, ${who}`.padEnd(26)} ${String(sum.pages).padStart(6)} ${f(sum.meanF1)} ${f(sum.medianF1).padStart(8)} ${f(sum.minF1)} ${f(sum.meanPrecision)} ${f(sum.meanRecall)} ${f(sum.meanParaRecall).padStart(9)}`);
     }
   }
   out(`\nextraction CPU time, ours, ${timing.realPages} real pages: ${timing.oursMsTotal.toFixed(0)} ms in all, median ${timing.oursMsMedian.toFixed(1)} ms a page (${repeat > 1 ? `mean of ${repeat} runs a page after a first one` : 'one run a page'})`);
