@@ -107,7 +107,7 @@ function readability(doc: Document, title: string): Candidate | undefined {
 }
 
 function candidate(contentHtml: string, title: string): Candidate {
-  const paragraphs = cutTrailingBlocks(htmlToParagraphs(contentHtml)).filter((p) => !isBoilerplate(p, title));
+  const paragraphs = stripClosingCredit(cutTrailingBlocks(htmlToParagraphs(contentHtml)).filter((p) => !isBoilerplate(p, title)));
   const text = paragraphs.join('\n');
   return { paragraphs, text, linkChars: linkTextLength(contentHtml) };
 }
@@ -260,6 +260,14 @@ function looksLikeTeaser(el: Element): boolean {
   return text.length < 50 && !/[。！？]["”」』]?$/.test(text);
 }
 
+/** "…趋稳趋优。（德清县发改局）", "…美好生活需要。(文/图 刘玺东)": a credit in brackets closing the story. */
+const CLOSING_CREDIT = /([。！？”」])\s*[（(]\s*((文\/图|图\/文|文|图|记者|通讯员|来源|作者|编辑)[\s:：\/|][^（）()。]{1,16}|[^（）()。，,\s]{2,12}(局|委|办|厅|社|报|网|台|中心|供稿|宣传部))\s*[）)]$/;
+function stripClosingCredit(paragraphs: string[]): string[] {
+  const last = paragraphs.at(-1);
+  if (!last || !CLOSING_CREDIT.test(last)) return paragraphs;
+  return [...paragraphs.slice(0, -1), last.replace(CLOSING_CREDIT, '$1')];
+}
+
 const PREV_NEXT = /^(上一篇|下一篇)[:：]/;
 /** Cut at a teaser heading or a previous/next link only when what follows is mostly title-like
  *  lines (no full stop): a heading near the top of a real article must not take the article with it. */
@@ -284,6 +292,8 @@ const DATELINE = /^\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}日?(\s*\d{1,2}[:：]\d{2}
 const unquote = (s: string) => s.replace(/^["“'「『]+|["”'」』]+$/g, '');
 function isBoilerplate(paragraph: string, title: string): boolean {
   if (unquote(paragraph) === unquote(title)) return true;
+  // The headline again, where <title> adds the site after a plain space ("标题 某某医院").
+  if (paragraph.length >= 8 && paragraph.length >= title.length * 0.6 && title.startsWith(unquote(paragraph))) return true;
   if (paragraph.length < 200 && CALL_TO_ACTION.test(paragraph)) return true;
   if (paragraph.length >= 60) return false;
   if (PHOTO_CREDIT.test(paragraph) || (paragraph.match(CREDIT_ROLE)?.length ?? 0) >= 2) return true;
