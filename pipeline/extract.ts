@@ -116,11 +116,13 @@ function candidate(contentHtml: string, title: string): Candidate {
 function whatIsLeft(result: Candidate | undefined, commentTexts: Set<string>): string | undefined {
   const squashed = (p: string) => p.replace(/\s+/g, '');
   const chars = result ? squashed(result.text).length : 0;
-  // Comment lists were pruned before Readability: a page that had little else is a comments page.
-  const commentChars = sumLongest(commentTexts);
-  if (chars < MIN_TEXT && commentChars >= MIN_TEXT) return `what is left is reader comments (${commentChars} characters of comments, ${chars} of anything else)`;
+  if (chars < MIN_TEXT) {
+    // Comment lists were pruned before Readability: a page that had little else is a comments page.
+    const commentChars = sumLongest(commentTexts);
+    if (commentChars >= MIN_TEXT) return `what is left is reader comments (${commentChars} characters of comments, ${chars} of anything else)`;
+    return result ? `only ${chars} characters of article text (a blurb, below the ${MIN_TEXT}-character minimum)` : undefined;
+  }
   if (!result) return undefined;
-  if (chars < MIN_TEXT) return `only ${chars} characters of article text (a blurb, below the ${MIN_TEXT}-character minimum)`;
   const fromComments = result.paragraphs.filter((p) => commentTexts.has(squashed(p))).reduce((a, p) => a + squashed(p).length, 0);
   if (fromComments > chars / 2) return `what is left is reader comments (${fromComments} of ${chars} characters)`;
   if (result.linkChars > chars * 0.6) return `what is left is a teaser list (${Math.min(result.linkChars, chars)} of ${chars} characters are links)`;
@@ -282,7 +284,7 @@ function cutTrailingBlocks(paragraphs: string[]): string[] {
 }
 
 /** Lines that open with a label of page furniture: credits, sources, share and follow prompts, UI buttons. */
-const BOILERPLATE = /^[(（【\[]?\s*(责任编辑|责编|编辑|来源|原标题|资料来源|稿件来源|文章来源|版权声明|本文来源|图片来源|图源|执笔|采写|点击进入|分享到|扫一扫|关注公众号|更多更酷|广告|推广|文章关键词|关键词|标签|自动播放|(举报|收藏|点赞|分享|返回顶部|图集|知道了|展开全文|查看原图|\+\d+)$)/;
+const BOILERPLATE = /^[(（【\[]?\s*(责任编辑|责编|编辑|来源|原标题|资料来源|稿件来源|文章来源|版权声明|本文来源|图片来源|图源|执笔|采写|点击进入|分享到|扫一扫|关注公众号|更多更酷|广告|推广|(文章)?关键词[:：]|标签[:：]|自动播放|(举报|收藏|点赞|分享|返回顶部|图集|知道了|展开全文|查看原图|\+\d+)$)/;
 /** A credit line naming two roles ("供稿 摄影/张艳 编辑/苏芳"), a photo credit ("通讯员刘娟 摄"), a view counter. */
 const CREDIT_ROLE = /(供稿|摄影|编辑|责编|记者|通讯员|文\/图|图\/文|撰文|校对|审核)[:：/／\s]/g;
 const PHOTO_CREDIT = /(\s摄|\/摄|摄影[:：/／]\S+|图片均?来自网络|点击看清?晰?大图|资料图)[)）]?$|浏览[:：]?\s*\d+$/;
