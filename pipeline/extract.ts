@@ -6,6 +6,7 @@ import { Readability } from '@mozilla/readability';
 import { StageError } from './reasons.ts';
 import { htmlToParagraphs, cleanText, assertMarkupBudget } from './sanitize.ts';
 import { parseSourceDate } from './dates.ts';
+import { TRAILING_BLOCK, sortElements, findCommentLists, scanPage, removeCaptions, linkDensity, anchorCoverage, type PageScan } from './page-structure.ts';
 
 export type ExtractHints = { content?: string; remove?: string[] };
 export type Extracted = {
@@ -17,12 +18,9 @@ export type Extracted = {
   text: string;
 };
 
-/** Headings that start a block of teasers or comments: everything from there on is not the article. */
-const TRAILING_BLOCK = /^(猜你(感兴趣|喜欢)|相关(阅读|新闻|文章|推荐)|热门(推荐|文章|资讯)|推荐阅读|延伸阅读|热点资讯|精彩推荐|网友评论|(全部|最新|热门)?评论(\s*\(\d+\))?|猜您喜欢|更多精彩)[:：]?$/;
-const JUNK_SELECTORS = ['script', 'style', 'noscript', 'iframe', 'form', 'nav', 'footer', 'template', 'object', 'embed',
-  '.ad', '.ads', '.advert', '.advertisement', '[class^="ad-"]', '[class*=" ad-"]', '[id^="ad-"]', '.share', '.social-share', '.breadcrumb'];
-const JUNK = JUNK_SELECTORS.join(', ');
 const MIN_TEXT = 60;
+/** A result that keeps less than this share of the anchor's text has lost the article. */
+const MIN_ANCHOR_COVERAGE = 0.6;
 
 const silentConsole = new VirtualConsole();
 let parser: DOMParser | undefined;
@@ -41,43 +39,145 @@ export function extractArticle(html: string, url: string, hints: ExtractHints = 
   // A page of 200k nested divs is small in bytes but hangs jsdom and Readability: refuse it first.
   assertMarkupBudget(html);
   const doc = parsePage(html, url);
+  let fallbackDoc: Document | undefined;
   try {
     const meta = readMeta(doc, url);
-    // The fixed list in one tree walk; an editor's selectors one by one, so a bad one only skips itself.
-    for (const selector of [JUNK, ...(hints.remove ?? [])]) {
-      for (const el of safeQueryAll(doc, selector)) el.remove();
-    }
-    removeTeaserBlocks(doc);
+    const pruned = prune(doc, hints);
     let title = meta.title;
-    let byline: string | undefined;
-    let contentHtml: string | undefined;
     const hinted = hints.content ? safeQueryAll(doc, hints.content)[0] : undefined;
+    let result: Candidate | undefined;
     if (hinted) {
-      contentHtml = hinted.innerHTML;
+      // The editor's selector is the override: no second opinion.
+      result = candidate(hinted.innerHTML, title);
     } else {
-      const parsed = new Readability(doc, { charThreshold: 100, keepClasses: false }).parse();
-      if (parsed?.content) {
-        contentHtml = parsed.content;
-        title ||= stripSiteName(cleanText(parsed.title ?? ''));
-        byline = cleanText(parsed.byline ?? '') || undefined;
-        meta.published ??= parseSourceDate(parsed.publishedTime ?? undefined);
+      result = readability(doc, title);
+      // Pruning must never cost the article: when the pruned result lost the anchor's text,
+      // Readability on the untouched page (minus what is never text) gets a say, and the result that keeps more of it wins.
+      if (pruned.scan.anchor && anchorCoverage(pruned.scan, result?.paragraphs ?? []) < MIN_ANCHOR_COVERAGE) {
+        fallbackDoc = parsePage(html, url);
+        for (const el of sortElements(fallbackDoc).invisible) el.remove();
+        const untouched = readability(fallbackDoc, title);
+        if (untouched && anchorCoverage(pruned.scan, untouched.paragraphs) > anchorCoverage(pruned.scan, result?.paragraphs ?? [])) result = untouched;
       }
     }
-    if (!contentHtml) throw new StageError('no-article', `no article text found in ${url}`);
-    const paragraphs = cutTrailingBlocks(htmlToParagraphs(contentHtml)).filter((p) => !isBoilerplate(p, title));
-    const text = paragraphs.join('\n');
-    if (text.length < MIN_TEXT) throw new StageError('no-article', `only ${text.length} characters of article text in ${url}`);
+    if (result && !hinted) result = trimEdges(result, pruned.scan);
+    const notArticle = whatIsLeft(result, pruned.commentTexts);
+    if (notArticle || !result) throw new StageError('no-article', `${notArticle ?? 'no article text found'} in ${url}`);
+    title ||= result.title ?? '';
+    if (result.published) meta.published ??= result.published;
     if (!title) throw new StageError('no-article', `no title in ${url}`);
-    return { title: title.slice(0, 300), byline: byline?.slice(0, 200), published: meta.published, canonicalUrl: meta.canonicalUrl, paragraphs, text };
+    return { title: title.slice(0, 300), byline: result.byline?.slice(0, 200), published: meta.published, canonicalUrl: meta.canonicalUrl, paragraphs: result.paragraphs, text: result.text };
   } finally {
     doc.documentElement?.remove();
+    fallbackDoc?.documentElement?.remove();
   }
+}
+
+/** Readability takes in the candidate's siblings, and with them a layout table's side column or a
+ *  heading row: short lines that are not sentences, before the anchor's first text or after its last, go. */
+function trimEdges(result: Candidate, scan: PageScan): Candidate {
+  if (!scan.anchorTexts.length) return result;
+  const pieces = scan.anchorTexts.filter((t) => t.length >= 4);
+  // Short and not ending in a sentence or clause mark; a clause ("女士们、先生们：") goes on in the next line.
+  const stray = (p: string) => p.length < 30 && !/[。！？，、：；…,:;]["”」』）)]?$/.test(p);
+  // A flat page's anchor is the whole body, its menu line ("首页 | 资讯 | 汽车") included: a menu is never an edge of the article.
+  const menu = (p: string) => p.split(/\s*[|｜]\s*|\s+/).filter(Boolean).length >= 3 && p.split(/\s*[|｜]\s*|\s+/).every((t) => t.length <= 6);
+  const inAnchor = result.paragraphs.map((p) => { const q = p.replace(/\s+/g, ''); return !menu(p) && pieces.some((t) => q.includes(t)); });
+  const first = inAnchor.indexOf(true), last = inAnchor.lastIndexOf(true);
+  if (first === -1) return result;
+  let start = 0, end = result.paragraphs.length;
+  while (start < first && stray(result.paragraphs[start]!)) start++;
+  while (end - 1 > last && stray(result.paragraphs[end - 1]!)) end--;
+  if (start === 0 && end === result.paragraphs.length) return result;
+  const paragraphs = result.paragraphs.slice(start, end);
+  return { ...result, paragraphs, text: paragraphs.join('\n') };
+}
+
+type Candidate = { paragraphs: string[]; text: string; linkChars: number; title?: string; byline?: string; published?: string };
+
+function readability(doc: Document, title: string): Candidate | undefined {
+  const parsed = new Readability(doc, { charThreshold: 100, keepClasses: false }).parse();
+  if (!parsed?.content) return undefined;
+  return {
+    ...candidate(parsed.content, title || stripSiteName(cleanText(parsed.title ?? ''))),
+    title: stripSiteName(cleanText(parsed.title ?? '')) || undefined,
+    byline: cleanText(parsed.byline ?? '') || undefined,
+    published: parseSourceDate(parsed.publishedTime ?? undefined),
+  };
+}
+
+function candidate(contentHtml: string, title: string): Candidate {
+  const paragraphs = stripClosingCredit(cutTrailingBlocks(htmlToParagraphs(contentHtml)).filter((p) => !isBoilerplate(p, title)));
+  const text = paragraphs.join('\n');
+  return { paragraphs, text, linkChars: linkTextLength(contentHtml) };
+}
+
+/** Comments, a teaser list or a blurb are never the article: the reason says which. */
+function whatIsLeft(result: Candidate | undefined, commentTexts: Set<string>): string | undefined {
+  const squashed = (p: string) => p.replace(/\s+/g, '');
+  const chars = result ? squashed(result.text).length : 0;
+  if (chars < MIN_TEXT) {
+    // Comment lists were pruned before Readability: a page that had little else is a comments page.
+    const commentChars = sumLongest(commentTexts);
+    if (commentChars >= MIN_TEXT) return `what is left is reader comments (${commentChars} characters of comments, ${chars} of anything else)`;
+    return result ? `only ${chars} characters of article text (a blurb, below the ${MIN_TEXT}-character minimum)` : undefined;
+  }
+  if (!result) return undefined;
+  const fromComments = result.paragraphs.filter((p) => commentTexts.has(squashed(p))).reduce((a, p) => a + squashed(p).length, 0);
+  if (fromComments > chars / 2) return `what is left is reader comments (${fromComments} of ${chars} characters)`;
+  if (result.linkChars > chars * 0.6) return `what is left is a teaser list (${Math.min(result.linkChars, chars)} of ${chars} characters are links)`;
+  return undefined;
+}
+
+/** The comment lists' text: the longest pieces that do not hold one another (an item holds its own text line). */
+function sumLongest(texts: Set<string>): number {
+  const sorted = [...texts].sort((a, b) => b.length - a.length);
+  const kept: string[] = [];
+  for (const t of sorted) if (!kept.some((k) => k.includes(t))) kept.push(t);
+  return kept.reduce((a, t) => a + t.length, 0);
+}
+
+/** Characters inside <a> elements of an HTML fragment, whitespace ignored. */
+function linkTextLength(html: string): number {
+  let n = 0;
+  for (const m of html.matchAll(/<a\b[^>]*>([\s\S]*?)<\/a>/gi)) n += m[1]!.replace(/<[^>]*>/g, '').replace(/&[a-z]+;|&#\d+;/gi, 'x').replace(/\s+/g, '').length;
+  return n;
+}
+
+/** Everything removed before Readability: the editor's selectors (the override, unconditional),
+ *  invisible elements, comment lists found by structure, page furniture and teaser blocks,
+ *  except what holds the anchor, the page's best guess at where the article is. */
+function prune(doc: Document, hints: ExtractHints): { scan: PageScan; commentTexts: Set<string> } {
+  // An editor's selectors one by one, so a bad one only skips itself.
+  for (const selector of hints.remove ?? []) for (const el of safeQueryAll(doc, selector)) el.remove();
+  const parts = sortElements(doc);
+  for (const el of parts.invisible) el.remove();
+  const commentTexts = new Set<string>();
+  for (const list of doc.body ? findCommentLists(doc.body) : []) {
+    for (const item of Array.from(list.querySelectorAll('p, div, li, span'))) {
+      const t = (item.textContent ?? '').replace(/\s+/g, '');
+      if (t) commentTexts.add(t);
+    }
+    list.remove();
+  }
+  const scan = scanPage(doc, new Set(parts.furniture));
+  const holdsAnchor = (el: Element) => scan.anchor !== undefined && el.contains(scan.anchor);
+  for (const el of [...parts.furniture, ...parts.forms]) if (!holdsAnchor(el)) el.remove();
+  removeTeaserBlocks(scan);
+  removeCaptions(doc);
+  return { scan, commentTexts };
 }
 
 /** "标题 - 科技前线", "标题--南方车闻网", "标题_车评日报" → "标题". */
 export function stripSiteName(title: string): string {
-  const m = /^(.{6,}?)\s*(?:\s[-|–—]\s|--|_|\|)\s*[^-_|–—]{1,14}$/.exec(title);
-  return m ? m[1]!.trim() : title;
+  // Portals chain the channel and the site ("标题_汽车频道_东城在线"): up to three trailing names go.
+  let stripped = title;
+  for (let i = 0; i < 3; i++) {
+    const m = /^(.{6,}?)\s*(?:\s[-|–—]\s|--|_|\|)\s*[^-_|–—]{1,14}$/.exec(stripped);
+    if (!m) break;
+    stripped = m[1]!.trim();
+  }
+  return stripped;
 }
 
 function safeQueryAll(doc: Document, selector: string): Element[] {
@@ -130,34 +230,74 @@ function dateFromPage(doc: Document): string | undefined {
   return candidates.map((d) => parseSourceDate(d)).find(Boolean);
 }
 
-/** Remove containers introduced by a teaser/comment heading, so Readability does not score them. */
-function removeTeaserBlocks(doc: Document): void {
-  for (const heading of Array.from(doc.querySelectorAll('h2, h3, h4, h5, .title, .hd, span, strong, div, p'))) {
+/** Remove the blocks that teaser and comment headings open. A block apart from the article goes
+ *  whole; inside the article's own container only the heading and the link lists or short lines
+ *  right after it go, up to the first real paragraph. */
+function removeTeaserBlocks(scan: PageScan): void {
+  const anchor = scan.anchor;
+  for (const heading of scan.markers) {
     if (!heading.isConnected) continue;
-    const text = cleanText(heading.textContent ?? '');
-    if (text.length > 12 || !TRAILING_BLOCK.test(text)) continue;
     const container = heading.closest('section, aside, ul, .related, .recommend, .comments') ?? heading.parentElement;
-    // Never remove something that holds the article itself.
-    if (container && container !== heading.ownerDocument.body && (container.textContent ?? '').length < 3000 && !container.querySelector('article, h1')) {
-      container.remove();
-    } else {
-      // A flat page (article and teasers as siblings): the heading and everything after it go.
-      while (heading.nextSibling) heading.nextSibling.remove();
-      heading.remove();
-    }
+    if (!container || container.tagName === 'BODY') { removeHeadingAndTeasers(heading); continue; }
+    const apart = !anchor || (!container.contains(anchor) && !anchor.contains(container));
+    if (apart && !container.querySelector('article, h1')) container.remove();
+    else removeHeadingAndTeasers(heading);
   }
 }
 
-const PREV_NEXT = /^(上一篇|下一篇)[:：]/;
-function cutTrailingBlocks(paragraphs: string[]): string[] {
-  const cut = paragraphs.findIndex((p, i) => i > 0 && (TRAILING_BLOCK.test(p) || PREV_NEXT.test(p)));
-  return cut === -1 ? paragraphs : paragraphs.slice(0, cut);
+function removeHeadingAndTeasers(heading: Element): void {
+  let next = heading.nextElementSibling;
+  heading.remove();
+  while (next && looksLikeTeaser(next)) {
+    const after = next.nextElementSibling;
+    next.remove();
+    next = after;
+  }
 }
 
-const BOILERPLATE = /^(责任编辑|编辑|来源|原标题|版权声明|本文来源|点击进入|分享到|扫一扫|关注公众号|更多更酷|广告|推广|(举报|收藏|点赞|分享|返回顶部)$)/;
+/** A link list, or a short line that is not a sentence: what follows a teaser heading. */
+function looksLikeTeaser(el: Element): boolean {
+  const text = cleanText(el.textContent ?? '');
+  if (linkDensity(el) >= 0.5) return true;
+  return text.length < 50 && !/[。！？]["”」』]?$/.test(text);
+}
+
+/** "…趋稳趋优。（德清县发改局）", "…美好生活需要。(文/图 刘玺东)": a credit in brackets closing the story. */
+const CLOSING_CREDIT = /([。！？”」])\s*[（(]\s*((文\/图|图\/文|文|图|记者|通讯员|来源|作者|编辑)[\s:：\/|][^（）()。]{1,16}|[^（）()。，,\s]{2,12}(局|委|办|厅|社|报|网|台|中心|供稿|宣传部))\s*[）)]$/;
+function stripClosingCredit(paragraphs: string[]): string[] {
+  const last = paragraphs.at(-1);
+  if (!last || !CLOSING_CREDIT.test(last)) return paragraphs;
+  return [...paragraphs.slice(0, -1), last.replace(CLOSING_CREDIT, '$1')];
+}
+
+const PREV_NEXT = /^(上一篇|下一篇)[:：]/;
+/** Cut at a teaser heading or a previous/next link only when what follows is mostly title-like
+ *  lines (no full stop): a heading near the top of a real article must not take the article with it. */
+function cutTrailingBlocks(paragraphs: string[]): string[] {
+  for (let i = 1; i < paragraphs.length; i++) {
+    if (!TRAILING_BLOCK.test(paragraphs[i]!) && !PREV_NEXT.test(paragraphs[i]!)) continue;
+    const rest = paragraphs.slice(i + 1);
+    const sentences = rest.filter((p) => /[。！？]["”」』）)]?$/.test(p)).length;
+    if (sentences <= rest.length / 2) return paragraphs.slice(0, i);
+  }
+  return paragraphs;
+}
+
+/** Lines that open with a label of page furniture: credits, sources, share and follow prompts, UI buttons. */
+const BOILERPLATE = /^[(（【\[]?\s*(责任编辑|责编|编辑|来源|原标题|资料来源|稿件来源|文章来源|版权声明|本文来源|图片来源|图源|执笔|采写|点击进入|分享到|扫一扫|关注公众号|更多更酷|广告|推广|(文章)?关键词[:：]|标签[:：]|自动播放|(举报|收藏|点赞|分享|返回顶部|图集|知道了|展开全文|查看原图|\+\d+)$)/;
+/** A credit line naming two roles ("供稿 摄影/张艳 编辑/苏芳"), a photo credit ("通讯员刘娟 摄"), a view counter. */
+const CREDIT_ROLE = /(供稿|摄影|编辑|责编|记者|通讯员|文\/图|图\/文|撰文|校对|审核)[:：/／\s]/g;
+const PHOTO_CREDIT = /(\s摄|\/摄|摄影[:：/／]\S+|图片均?来自网络|点击看清?晰?大图|资料图)[)）]?$|浏览[:：]?\s*\d+$/;
+/** A call to follow, scan, download or bookmark: a promo, not reporting. */
+const CALL_TO_ACTION = /(扫描|扫码|长按|识别).{0,12}二维码|下载.{0,6}客户端|关注.{0,16}(公众号|官方微信|微信公众|官方微博)|收藏以下链接|锁定@/;
 const DATELINE = /^\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}日?(\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*\S{0,12}(\s+\S{0,8})?$/;
 const unquote = (s: string) => s.replace(/^["“'「『]+|["”'」』]+$/g, '');
 function isBoilerplate(paragraph: string, title: string): boolean {
   if (unquote(paragraph) === unquote(title)) return true;
+  // The headline again, where <title> adds the site after a plain space ("标题 某某医院").
+  if (paragraph.length >= 8 && paragraph.length >= title.length * 0.6 && title.startsWith(unquote(paragraph))) return true;
+  if (paragraph.length < 200 && CALL_TO_ACTION.test(paragraph)) return true;
+  if (paragraph.length >= 60) return false;
+  if (PHOTO_CREDIT.test(paragraph) || (paragraph.match(CREDIT_ROLE)?.length ?? 0) >= 2) return true;
   return paragraph.length < 40 && (BOILERPLATE.test(paragraph) || DATELINE.test(paragraph));
 }

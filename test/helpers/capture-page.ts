@@ -1,5 +1,5 @@
 // npm run capture -- <URL or FILE> <slug>: saves a page as test/fixtures/pages/<slug>/source.html
-// with an expected.json drafted from today's extraction. Edit mustContain/mustNotContain by hand:
+// with an expected.json and an expected.txt (the gold body) drafted from today's extraction. Edit mustContain/mustNotContain by hand:
 // the draft records what comes out now, the editor decides what must.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,4 +27,6 @@ const expected = {
   mustNotContain: [],
 };
 fs.writeFileSync(path.join(dir, 'expected.json'), JSON.stringify(expected, null, 2) + '\n');
-process.stdout.write(`wrote ${path.relative(process.cwd(), dir)}/ (${article.paragraphs.length} paragraphs); now add what must not appear to expected.json\n`);
+// The gold body `npm run eval:extract` scores against, drafted from today's extraction: correct it by hand.
+fs.writeFileSync(path.join(dir, 'expected.txt'), article.paragraphs.join('\n') + '\n');
+process.stdout.write(`wrote ${path.relative(process.cwd(), dir)}/ (${article.paragraphs.length} paragraphs); now add what must not appear to expected.json and correct the body in expected.txt\n`);

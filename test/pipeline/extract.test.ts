@@ -1,5 +1,6 @@
 // One folder per case under test/fixtures/pages/<slug>/: source.html and expected.json
-// (title, published, mustContain, mustNotContain, or error). `npm run capture` adds a case.
+// (title, published, mustContain, mustNotContain, or error and errorIncludes), and where a gold
+// body was written, expected.txt (scored by `npm run eval:extract`). `npm run capture` adds a case.
 import { describe, it, expect } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,7 +9,7 @@ import { extractArticle } from '../../pipeline/extract.ts';
 import { StageError } from '../../pipeline/reasons.ts';
 
 const PAGES = path.resolve(import.meta.dirname, '../fixtures/pages');
-type Expected = { url?: string; title?: string; published?: string; canonicalUrl?: string; charset?: string; mustContain?: string[]; mustNotContain?: string[]; error?: string };
+type Expected = { url?: string; title?: string; published?: string; canonicalUrl?: string; charset?: string; mustContain?: string[]; mustNotContain?: string[]; error?: string; errorIncludes?: string };
 
 describe.each(fs.readdirSync(PAGES).filter((d) => fs.existsSync(path.join(PAGES, d, 'expected.json'))))('page fixture %s', (slug) => {
   const expected: Expected = JSON.parse(fs.readFileSync(path.join(PAGES, slug, 'expected.json'), 'utf8'));
@@ -19,7 +20,11 @@ describe.each(fs.readdirSync(PAGES).filter((d) => fs.existsSync(path.join(PAGES,
     it(`fails with ${expected.error}`, () => {
       const decoded = decodeBytes(bytes);
       expect(() => extractArticle(decoded.text, url)).toThrow(StageError);
-      try { extractArticle(decoded.text, url); } catch (e) { expect((e as StageError).reason).toBe(expected.error); }
+      try { extractArticle(decoded.text, url); } catch (e) {
+        expect((e as StageError).reason).toBe(expected.error);
+        // The reason says what was left instead of an article: comments, a teaser list, a blurb.
+        if (expected.errorIncludes) expect((e as StageError).message).toContain(expected.errorIncludes);
+      }
     });
     return;
   }

@@ -1,0 +1,234 @@
+// What a news page is made of, read before Readability runs: where the article's text lives
+// (the anchor), which blocks are reader comments (by their structure: repeated items with a
+// time and reply/like controls) and which short headings open a teaser or comment block.
+// Pruning uses it so that nothing holding the article is ever removed. Pure DOM functions.
+
+/** Headings that open a block of teasers or comments. */
+export const TRAILING_BLOCK = /^(猜你(感兴趣|喜欢)|相关(阅读|新闻|文章|推荐|报道|链接)|热门(推荐|文章|资讯|评论)|推荐阅读|延伸阅读|热点资讯|精彩推荐|网友评论|(全部|最新|最热|热门|精彩)?评论(\s*[(（]\d+[)）])?|猜您喜欢|更多精彩)[:：]?$/;
+/** Text of a comment's controls: reply, like, report, "see the thread", with an optional count. */
+const COMMENT_CONTROL = /^(回复|赞|踩|顶|举报|点赞|查看对话|盖楼|引用|支持|反对)\s*[(（[]?\s*\d*\s*[)）\]]?$/;
+/** A comment's time stamp: "今天08:23", "3分钟前", "2024-03-29 21:05", "03-29 21:05", "3月29日 21:05". */
+const COMMENT_TIME = /^(今天|昨天|前天)?\s*\d{1,2}[:：]\d{2}$|^\d+\s*(秒|分钟|小时|天)前$|^(\d{4}[-/年])?\d{1,2}[-/月]\d{1,2}日?\s+\d{1,2}[:：]\d{2}([:：]\d{2})?$/;
+/** Never visible text. */
+const INVISIBLE_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'IFRAME', 'TEMPLATE', 'OBJECT', 'EMBED']);
+/** Page furniture: never the article, so its text does not count towards the anchor. As selectors:
+ *  nav, footer, .ad, .ads, .advert, .advertisement, [class^="ad-"], [class*=" ad-"], [id^="ad-"], .share, .social-share, .breadcrumb. */
+const FURNITURE_TAGS = new Set(['NAV', 'FOOTER']);
+const FURNITURE_CLASSES = new Set(['ad', 'ads', 'advert', 'advertisement', 'share', 'social-share', 'breadcrumb']);
+function isFurniture(el: Element): boolean {
+  if (FURNITURE_TAGS.has(el.tagName)) return true;
+  if ((el.getAttribute('id') ?? '').startsWith('ad-')) return true;
+  const cls = el.getAttribute('class');
+  if (!cls) return false;
+  if (cls.startsWith('ad-') || cls.includes(' ad-')) return true;
+  for (const token of cls.split(/\s+/)) if (FURNITURE_CLASSES.has(token)) return true;
+  return false;
+}
+
+export type PageParts = { invisible: Element[]; furniture: Element[]; forms: Element[] };
+/** One pass over the elements instead of a selector query: the attribute selectors cost as much as a scan of the page.
+ *  Forms are apart: a whole page may sit in one <form> (ASP.NET), so a form goes only when the article is not inside. */
+export function sortElements(doc: Document): PageParts {
+  const parts: PageParts = { invisible: [], furniture: [], forms: [] };
+  for (const el of Array.from(doc.getElementsByTagName('*'))) {
+    if (INVISIBLE_TAGS.has(el.tagName)) parts.invisible.push(el);
+    else if (el.tagName === 'FORM') parts.forms.push(el);
+    else if (isFurniture(el)) parts.furniture.push(el);
+  }
+  return parts;
+}
+
+/** A comment list item is short; an article with a dateline and a "report" link is not one. */
+const MAX_COMMENT_ITEM = 3000;
+/** …and one comment (a time stamp) says at most this much. */
+const MAX_COMMENT_TEXT = 400;
+
+const INLINE = new Set(['A', 'SPAN', 'STRONG', 'B', 'EM', 'I', 'FONT', 'U', 'SUB', 'SUP', 'SMALL', 'BIG', 'CODE', 'LABEL', 'ABBR', 'CITE', 'Q', 'MARK', 'TIME', 'INS', 'DEL', 'S']);
+/** Blocks whose text belongs to their parent: the paragraph's container is the candidate, as in Readability. */
+const PARAGRAPH = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE', 'DD', 'DT']);
+
+export type PageScan = {
+  /** The element holding most of the page's non-link paragraph text, outside comments and page furniture. */
+  anchor?: Element;
+  /** The anchor's own text pieces, whitespace removed: what a result must hold to be the article. */
+  anchorTexts: string[];
+  /** Short headings that open a teaser or comment block (their outermost single-text wrapper). */
+  markers: Element[];
+};
+
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+/** Comment lists found by structure: elements whose children repeat (same tag and class) and each carry a control and a time. */
+export function findCommentLists(root: Element): Element[] {
+  const flagged = new Map<Element, { control: boolean; time: boolean; times: number }>();
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = (node.nodeValue ?? '').trim();
+    if (!text || text.length > 24) continue;
+    const control = COMMENT_CONTROL.test(text);
+    const time = !control && COMMENT_TIME.test(text);
+    if (!control && !time) continue;
+    // Every ancestor learns that one of its descendants is a control or a time.
+    for (let el = node.parentElement, depth = 0; el && depth < 12; el = el.parentElement, depth++) {
+      const f = flagged.get(el) ?? { control: false, time: false, times: 0 };
+      if (control) f.control = true; else { f.time = true; f.times++; }
+      flagged.set(el, f);
+    }
+  }
+  const lists = new Set<Element>();
+  for (const [el, f] of flagged) {
+    if (!f.control || !f.time || !el.parentElement) continue;
+    const parent = el.parentElement;
+    if (lists.has(parent)) continue;
+    const items = Array.from(parent.children).filter((c) => { const g = flagged.get(c); return g?.control && g.time; });
+    if (items.length < 2) continue;
+    // Repetition: at least two items of one shape (threads may alternate with their reply boxes),
+    // and the items are most of what the list holds.
+    const shapes = new Map<string, number>();
+    for (const c of items) { const k = `${c.tagName}.${c.getAttribute('class') ?? ''}`; shapes.set(k, (shapes.get(k) ?? 0) + 1); }
+    if (Math.max(...shapes.values()) < 2) continue;
+    const withText = Array.from(parent.children).filter((c) => (c.textContent ?? '').trim()).length;
+    if (items.length < withText / 2) continue;
+    // One comment a time stamp: an article block with a dateline holds many paragraphs and far more text for its one time.
+    if (items.some((c) => !commentSized(c, flagged.get(c)!.times))) continue;
+    lists.add(parent);
+  }
+  // Only the outermost: a list of threads holds lists of replies.
+  return [...lists].filter((l) => ![...lists].some((o) => o !== l && o.contains(l)));
+}
+
+function commentSized(item: Element, times: number): boolean {
+  const text = (item.textContent ?? '').replace(/\s+/g, '').length;
+  return text <= MAX_COMMENT_ITEM && text / times <= MAX_COMMENT_TEXT && item.getElementsByTagName('p').length / times <= 2;
+}
+
+/** One walk over the text: the anchor (paragraph containers scored by their non-link text,
+ *  half to the grandparent, like Readability's candidates) and the teaser/comment headings. */
+export function scanPage(doc: Document, furniture: Set<Element>): PageScan {
+  const scores = new Map<Element, number>();
+  const texts = new Map<Element, string[]>();
+  const markers: Element[] = [];
+  const memo = new Map<Element, boolean>();
+  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, 4 /* SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const raw = node.nodeValue ?? '';
+    const text = raw.trim();
+    if (!text) continue;
+    if (text.length <= 16 && TRAILING_BLOCK.test(text)) markers.push(outermostWrapper(node.parentElement!, text));
+    let block = node.parentElement;
+    let inLink = false;
+    while (block && INLINE.has(block.tagName)) { if (block.tagName === 'A') inLink = true; block = block.parentElement; }
+    if (inLink || !block || text.length < 2) continue;
+    if (insideAny(block, furniture, memo)) continue;
+    const container = PARAGRAPH.has(block.tagName) ? block.parentElement : block;
+    if (!container) continue;
+    // Sentences weigh more than labels: one point a character, ten a comma or full stop.
+    const score = text.length + 10 * (text.match(/[，。；！？,.]/g)?.length ?? 0);
+    scores.set(container, (scores.get(container) ?? 0) + score);
+    const grand = container.parentElement;
+    if (grand) scores.set(grand, (scores.get(grand) ?? 0) + score / 2);
+    const own = texts.get(container) ?? [];
+    own.push(squash(text));
+    texts.set(container, own);
+  }
+  let anchor: Element | undefined;
+  let best = 0;
+  for (const [el, score] of scores) if (score > best && texts.has(el)) { best = score; anchor = el; }
+  return { anchor, anchorTexts: anchor ? collectTexts(anchor, texts) : [], markers };
+}
+
+/** The anchor's text: its own pieces and those of the paragraph containers inside it. */
+function collectTexts(anchor: Element, texts: Map<Element, string[]>): string[] {
+  const out: string[] = [];
+  for (const [el, pieces] of texts) if (anchor.contains(el)) out.push(...pieces);
+  return out;
+}
+
+/** Whether `el` is inside one of `set`, remembered per element: most text nodes share their blocks' ancestors. */
+function insideAny(el: Element, set: Set<Element>, memo: Map<Element, boolean>): boolean {
+  if (!set.size) return false;
+  const path: Element[] = [];
+  let found = false;
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    const known = memo.get(e);
+    if (known !== undefined) { found = known; break; }
+    path.push(e);
+    if (set.has(e)) { found = true; break; }
+  }
+  for (const e of path) memo.set(e, found);
+  return found;
+}
+
+/** `<p><strong>相关新闻：</strong></p>` → the <p>: the wrapper whose whole text is the heading. */
+function outermostWrapper(el: Element, text: string): Element {
+  let current = el;
+  while (current.parentElement && current.parentElement.tagName !== 'BODY' && squash(current.parentElement.textContent ?? '') === squash(text)) current = current.parentElement;
+  return current;
+}
+
+/** Share of the text that sits in links. */
+export function linkDensity(el: Element): number {
+  const total = squash(el.textContent ?? '').length;
+  if (!total) return 0;
+  let linked = 0;
+  for (const a of Array.from(el.querySelectorAll('a'))) linked += squash(a.textContent ?? '').length;
+  return Math.min(1, linked / total);
+}
+
+/** What a result keeps of the anchor's text, as a share of its characters. */
+export function anchorCoverage(scan: PageScan, paragraphs: string[]): number {
+  const total = scan.anchorTexts.reduce((a, t) => a + t.length, 0);
+  if (!total) return 1;
+  const text = squash(paragraphs.join(''));
+  let kept = 0;
+  for (const t of scan.anchorTexts) if (text.includes(t)) kept += t.length;
+  return kept / total;
+}
+
+/** A caption: short text in the image's own block, or the short block right after it. */
+const MAX_CAPTION = 40;
+/** Remove image captions and credits: the gold body of a news page is its prose, and a caption
+ *  under a photo reads as a stray sentence in the stored text. Subheadings (all bold) stay. */
+export function removeCaptions(doc: Document): void {
+  for (const el of Array.from(doc.querySelectorAll('figcaption'))) el.remove();
+  for (const img of Array.from(doc.querySelectorAll('img'))) {
+    if (!img.isConnected) continue;
+    // The image's block: the outermost wrapper that holds nothing else (<p><a><img></a></p>).
+    let block: Element = img;
+    while (block.parentElement && block.parentElement.tagName !== 'BODY' && holdsOnly(block.parentElement, block)) block = block.parentElement;
+    const own = block.parentElement && block.parentElement.tagName !== 'BODY' ? block.parentElement : undefined;
+    // <p><img>活动现场</p>: the image's paragraph holds the caption.
+    if (own && !PARAGRAPH_OR_DIV.has(block.tagName) && own.childElementCount <= 3 && isCaption(own, true)) { own.remove(); continue; }
+    const next = block.nextElementSibling;
+    if (next && isCaption(next, false)) next.remove();
+  }
+}
+
+function holdsOnly(parent: Element, child: Element): boolean {
+  if (parent.childElementCount !== 1) return false;
+  for (const node of Array.from(parent.childNodes)) if (node !== child && node.nodeType === 3 && (node.nodeValue ?? '').trim()) return false;
+  return true;
+}
+
+const PARAGRAPH_OR_DIV = new Set(['P', 'DIV', 'SECTION', 'FIGURE', 'CENTER']);
+function isCaption(el: Element, holdsImage: boolean): boolean {
+  if (PARAGRAPH_OR_DIV.has(el.tagName) === false && el.tagName !== 'SPAN') return false;
+  if (!holdsImage && el.querySelector('img')) return false;
+  const text = squash(el.textContent ?? '');
+  if (!text || text.length > MAX_CAPTION || linkDensity(el) >= 0.5) return false;
+  if (PHOTO_CREDIT_END.test(text)) return true;
+  // A caption names what the photo shows: no clause break, no sentence longer than a label, not a bare section number.
+  if (/[，,；;：:]/.test(text) || /^\d+$/.test(text)) return false;
+  if (/[。！？!?…]["”」』]?$/.test(text) && text.length > 6) return false;
+  // A line that is bold all through, or that the template calls a heading ("bjh-h3", "subtitle"), is a subheading.
+  const bold = Array.from(el.querySelectorAll('strong, b')).reduce((a, b) => a + squash(b.textContent ?? '').length, 0);
+  if (bold >= text.length) return false;
+  if ([el, ...Array.from(el.querySelectorAll('[class]'))].some((e) => HEADING_CLASS.test(e.getAttribute('class') ?? ''))) return false;
+  // Posts written one short phrase per paragraph: a short line followed by another is prose, not a caption.
+  const after = el.nextElementSibling;
+  const afterText = after ? squash(after.textContent ?? '') : '';
+  return !(afterText && afterText.length < 20 && !after!.querySelector('img'));
+}
+const HEADING_CLASS = /(^|[-_\s])h[1-6]($|[-_\s])|sub-?title|heading/i;
+/** "… 摄", "…的报道截图。", "（资料图）": the line credits or labels a picture. */
+const PHOTO_CREDIT_END = /(摄|截图|资料图|供图|图源[:：]\S+)[。)）]?$/;
