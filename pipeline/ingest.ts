@@ -14,7 +14,7 @@ import type { PageResult } from './process-page.ts';
 import { groupReprints } from './dedupe.ts';
 import { toChinaIso } from './dates.ts';
 import { ContentStore, RunLock, type SeenState, type ArticleState } from './store.ts';
-import { StageError, reasonOf } from './reasons.ts';
+import { StageError, failureOf } from './reasons.ts';
 import { tally, emptyCounts, writeRunReport, type RunReport, type SourceReport, type ItemReport } from './report.ts';
 
 export type IngestOptions = {
@@ -167,8 +167,7 @@ class Run {
       }
     } catch (e) {
       report.status = 'failed';
-      report.reason = reasonOf(e);
-      report.message = (e as Error).message;
+      Object.assign(report, failureOf(e));
       return report;
     }
     let done = 0;
@@ -216,8 +215,9 @@ class Run {
     try {
       res = await this.limiter.run(item.link, () => fetchUrl(item.link, this.fetchOptions(source, conditional)), this.delayFor(source));
     } catch (e) {
-      this.state.pages[item.link] = { status: 'failed', articleId: id, reason: reasonOf(e) };
-      return { url: item.link, title: item.title || undefined, articleId: id, outcome: 'failed', reason: reasonOf(e), message: (e as Error).message };
+      const failure = failureOf(e);
+      this.state.pages[item.link] = { status: 'failed', articleId: id, reason: failure.reason };
+      return { url: item.link, title: item.title || undefined, articleId: id, outcome: 'failed', ...failure };
     }
     if (res.notModified) return { url: item.link, title: item.title || undefined, articleId: id, outcome: 'unchanged', ...(seen?.status === 'rejected' ? { reason: 'off-topic' as const } : {}) };
     return this.handlePage(source, item, res);
@@ -231,7 +231,7 @@ class Run {
     const result: PageResult = await this.pool.process({ url: res.url, bytes: res.body, contentType: header(res.headers['content-type']), charset: source.charset, hints: source.extract });
     if (!result.ok) {
       this.state.pages[item.link] = { status: 'failed', articleId: id, reason: result.reason };
-      return { ...base, outcome: 'failed', reason: result.reason, message: result.message };
+      return { ...base, outcome: 'failed', reason: result.reason, message: result.message, ...(result.stack ? { stack: result.stack } : {}) };
     }
     const { extracted, analysis, contentHash } = result;
     const warnings = result.warnings.length ? { warnings: result.warnings } : {};
@@ -292,7 +292,7 @@ class Run {
     try {
       written = this.store.writeArticle(corrected, extracted.paragraphs, existing?.path);
     } catch (e) {
-      return { ...base, title: extracted.title, outcome: 'failed', reason: reasonOf(e), message: (e as Error).message };
+      return { ...base, title: extracted.title, outcome: 'failed', ...failureOf(e) };
     }
     this.state.articles[id] = { path: written.path, published: corrected.published, fingerprint: analysis.fingerprint, outletId: source.id, url: canonicalUrl, ...(corrected.reprintOf ? { reprintOf: corrected.reprintOf } : {}), nearDuplicates: corrected.nearDuplicates };
     this.canonicalOwners.set(canonicalUrl, id);
