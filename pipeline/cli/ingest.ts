@@ -8,6 +8,7 @@ import { runIngest } from '../ingest.ts';
 import { formatSummary, changedSomething } from '../report.ts';
 import { CONFIG_DIR, CONTENT_DIR, PROJECT_ROOT } from './paths.ts';
 import { progressPrinter } from './progress.ts';
+import { numberOption } from './numbers.ts';
 
 const { values } = parseArgs({
   options: {
@@ -18,6 +19,10 @@ const { values } = parseArgs({
     'no-build': { type: 'boolean', default: false },
   },
 });
+
+// Every number is checked before anything is fetched: `--workers abc` would be a NaN-sized pool that never runs.
+const workers = values.workers === undefined ? undefined : numberOption('ingest', '--workers', values.workers, { min: 1, max: 256 });
+const watchMinutes = values.watch === undefined ? undefined : numberOption('ingest', '--watch', values.watch, { min: 0.01, integer: false });
 
 const controller = new AbortController();
 let stopping = false;
@@ -40,7 +45,7 @@ export async function ingestOnce(): Promise<boolean> {
   try {
     const { report, reportFile } = await runIngest({
       config, contentDir: CONTENT_DIR, sourcesFile: values.sources!,
-      workers: values.workers ? Number(values.workers) : undefined,
+      workers,
       signal: controller.signal,
       onProgress: values.quiet ? undefined : progress.update,
     });
@@ -54,9 +59,8 @@ export async function ingestOnce(): Promise<boolean> {
   }
 }
 
-if (values.watch) {
-  const minutes = Number(values.watch);
-  if (!(minutes > 0)) { process.stderr.write('ingest: --watch takes a number of minutes > 0\n'); process.exit(2); }
+if (watchMinutes !== undefined) {
+  const minutes = watchMinutes;
   process.stdout.write(`Watching: a run every ${minutes} min. Ctrl-C stops between items.\n`);
   while (!controller.signal.aborted) {
     const changed = await ingestOnce();
