@@ -2,18 +2,23 @@
 // XML declaration; gb2312/gbk are read as gb18030 (its superset). Invalid bytes are reported.
 import { StageError } from './reasons.ts';
 
-export type Decoded = { text: string; charset: string; from: 'override' | 'bom' | 'header' | 'meta' | 'xml' | 'default'; warnings: string[] };
+/** `pattern`: no BOM, but the first bytes can only be "<" or "<?xml" in UTF-16 or UTF-32 (XML 1.0 Appendix F). */
+export type Decoded = { text: string; charset: string; from: 'override' | 'bom' | 'pattern' | 'header' | 'meta' | 'xml' | 'default'; warnings: string[] };
 
-const ALIASES: Record<string, string> = {
+// A Map, not an object literal: a header saying charset=constructor or __proto__ must not find Object's own properties.
+const ALIASES = new Map<string, string>(Object.entries({
   gb2312: 'gb18030', gbk: 'gb18030', 'x-gbk': 'gb18030', gb18030: 'gb18030', cp936: 'gb18030', 'windows-936': 'gb18030',
   big5: 'big5', 'big5-hkscs': 'big5', 'x-x-big5': 'big5', cp950: 'big5',
   'utf-8': 'utf-8', utf8: 'utf-8', 'utf-16le': 'utf-16le', 'utf-16be': 'utf-16be', 'utf-16': 'utf-16le',
-};
+  // TextDecoder has no UTF-32: decodeUtf32 below reads it.
+  'utf-32le': 'utf-32le', 'utf-32be': 'utf-32be', 'utf-32': 'utf-32be', 'ucs-4': 'utf-32be', 'iso-10646-ucs-4': 'utf-32be',
+}));
 
 export function canonicalCharset(label: string | undefined): string | undefined {
   if (!label) return undefined;
   const key = label.trim().toLowerCase().replace(/^["']|["']$/g, '');
-  if (ALIASES[key]) return ALIASES[key];
+  const alias = ALIASES.get(key);
+  if (alias) return alias;
   try { return new TextDecoder(key).encoding; } catch { return undefined; }
 }
 
@@ -23,9 +28,27 @@ export function charsetFromContentType(contentType: string | undefined): string 
 }
 
 function sniffBom(bytes: Uint8Array): string | undefined {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  const [a, b, c, d] = bytes;
+  if (a === 0xef && b === 0xbb && c === 0xbf) return 'utf-8';
+  // FF FE 00 00 is UTF-32LE's BOM, and also UTF-16LE's followed by U+0000, which no text starts with.
+  if (a === 0xff && b === 0xfe && c === 0 && d === 0) return 'utf-32le';
+  if (a === 0 && b === 0 && c === 0xfe && d === 0xff) return 'utf-32be';
+  if (a === 0xff && b === 0xfe) return 'utf-16le';
+  if (a === 0xfe && b === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+/** XML 1.0 Appendix F without a BOM: a document starts with "<" (or white space), and the
+ *  zero bytes around it give the encoding away. ASCII-compatible encodings are left to the
+ *  declaration; only UTF-16 and UTF-32, whose declaration cannot be read as ASCII, are found here. */
+export function sniffXmlPattern(bytes: Uint8Array): string | undefined {
+  if (bytes.length < 4) return undefined;
+  const [a, b, c, d] = bytes as unknown as [number, number, number, number];
+  const opener = (x: number) => x === 0x3c || x === 0x20 || x === 0x09 || x === 0x0a || x === 0x0d;
+  if (a === 0 && b === 0 && c === 0 && opener(d)) return 'utf-32be';
+  if (opener(a) && b === 0 && c === 0 && d === 0) return 'utf-32le';
+  if (a === 0 && opener(b) && c === 0 && d !== 0) return 'utf-16be';
+  if (opener(a) && b === 0 && c !== 0 && d === 0) return 'utf-16le';
   return undefined;
 }
 
@@ -44,6 +67,7 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string, override?: 
   const candidates: [string | undefined, Decoded['from']][] = [
     [override, 'override'],
     [sniffBom(bytes), 'bom'],
+    [sniffXmlPattern(bytes), 'pattern'],
     [charsetFromContentType(contentType), 'header'],
   ];
   const declared = sniffDeclaredCharset(bytes);
@@ -56,11 +80,13 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string, override?: 
     warnings.push(`unknown charset "${label}" (${from}) ignored`);
   }
   let text = tryDecode(bytes, chosen.charset);
-  if (text === undefined && chosen.from !== 'override' && chosen.from !== 'bom') {
+  if (text === undefined && chosen.from !== 'override' && chosen.from !== 'bom' && chosen.from !== 'pattern') {
     // A header that lies is common (UTF-8 declared, GBK sent): try the other declarations and the usual suspects.
     const declaredAlt = declared && canonicalCharset(declared.charset);
-    for (const alt of [declaredAlt, 'utf-8', 'gb18030', 'big5']) {
+    for (const alt of [declaredAlt, 'utf-8', 'gb18030', 'big5', 'windows-1252']) {
       if (!alt || alt === chosen.charset) continue;
+      // Every byte is a windows-1252 character, so it is only a guess for bytes shaped like it.
+      if (alt === 'windows-1252' && alt !== declaredAlt && !singleByteShape(bytes)) continue;
       let charset = alt;
       let attempt = tryDecode(bytes, alt);
       if (attempt === undefined) continue;
@@ -80,7 +106,7 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string, override?: 
     }
   }
   if (text === undefined) {
-    const lossy = new TextDecoder(chosen.charset).decode(bytes);
+    const lossy = decodeLossy(bytes, chosen.charset);
     const bad = (lossy.match(/\uFFFD/g) ?? []).length;
     // A stray bad byte is survivable; a page that is mostly replacement characters is not.
     if (bad > 20 && bad / Math.max(1, lossy.length) > 0.02) throw new StageError('bad-encoding', `${bad} undecodable characters as ${chosen.charset}`);
@@ -90,8 +116,49 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string, override?: 
   return { text: text.replace(/^\uFEFF/, ''), charset: chosen.charset, from: chosen.from, warnings };
 }
 
+/** Non-ASCII bytes alone or in pairs between ASCII ones ("Not\xedcias", "inten\xe7\xe3o"): the mark
+ *  of a single-byte Western encoding. Chinese in GBK or Big5 (two bytes a character) or UTF-8
+ *  (three) comes in longer runs, since its characters follow each other. */
+function singleByteShape(bytes: Uint8Array): boolean {
+  let high = 0, alone = 0, run = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i < bytes.length && bytes[i]! >= 0x80) { run++; continue; }
+    if (run > 3) return false;
+    high += run;
+    if (run === 1) alone++;
+    run = 0;
+  }
+  return high > 0 && alone / high >= 0.5;
+}
+
 function tryDecode(bytes: Uint8Array, charset: string): string | undefined {
+  if (charset.startsWith('utf-32')) return decodeUtf32(bytes, charset === 'utf-32le', true);
   try { return new TextDecoder(charset, { fatal: true }).decode(bytes); } catch { return undefined; }
+}
+
+function decodeLossy(bytes: Uint8Array, charset: string): string {
+  if (charset.startsWith('utf-32')) return decodeUtf32(bytes, charset === 'utf-32le', false)!;
+  return new TextDecoder(charset).decode(bytes);
+}
+
+/** UTF-32 (which TextDecoder does not know): four bytes a code point. `fatal`: undefined on a
+ *  value that is no code point (or a trailing partial unit), else U+FFFD for it. */
+function decodeUtf32(bytes: Uint8Array, littleEndian: boolean, fatal: boolean): string | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const parts: string[] = [];
+  let chunk: number[] = [];
+  const units = Math.floor(bytes.length / 4);
+  if (fatal && units * 4 !== bytes.length) return undefined;
+  for (let i = 0; i < units; i++) {
+    const cp = view.getUint32(i * 4, littleEndian);
+    const valid = cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff);
+    if (!valid && fatal) return undefined;
+    chunk.push(valid ? cp : 0xfffd);
+    if (chunk.length === 8192) { parts.push(String.fromCodePoint(...chunk)); chunk = []; }
+  }
+  parts.push(String.fromCodePoint(...chunk));
+  if (units * 4 !== bytes.length) parts.push('\uFFFD');
+  return parts.join('');
 }
 
 // Frequent characters of Chinese news text in both scripts. A GB18030 reading of Big5 bytes
