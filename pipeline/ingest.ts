@@ -41,6 +41,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   const lock = new RunLock(options.contentDir);
   lock.acquire();
   const pool = new PagePool(options.config.dir, options.workers);
+  pool.prepare(); // the segmenter's synchronous load, before any request's timer runs
   const started = now();
   const report: RunReport = {
     startedAt: started.toISOString(), sourcesFile: options.sourcesFile, interrupted: false,

@@ -71,6 +71,16 @@ export class PagePool {
     });
   }
 
+  /**
+   * Load the analysis config and the segmenter now. The load is about a second of synchronous
+   * work on this thread; done while requests are in flight it stalls their timers, and loopback
+   * pages that answered at once failed as `timeout`. So the ingest calls this before it fetches.
+   * A failure is not thrown here: every page then reports it (complete()).
+   */
+  prepare(): void {
+    try { this.loadAnalysis(); } catch { /* reported on each page by complete() */ }
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     for (const slot of this.slots) clearTimeout(slot.watchdog);
