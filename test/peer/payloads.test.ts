@@ -1,0 +1,151 @@
+// The peers' XSS payloads (../shared/data/peer/payloads.json), each inside an on-topic article
+// page and its feed item: in the title, the byline, the description, content:encoded, link
+// attributes, the canonical link and the body. One real ingest of them all against a server on
+// 127.0.0.1, then every stored field is checked: no markup-shaped text anywhere, a canonical URL
+// that is clean http(s), and every story paragraph that Chromium shows on the source page stored
+// (or the item reported). Nothing from ../shared is copied into the project.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
+import { launchChromium } from '../helpers/chromium.ts';
+import { parseArticleFile } from '../../pipeline/store.ts';
+import type { RunReport, ItemReport } from '../../pipeline/report.ts';
+import { filesUnder, ingest, items, STORY_PARAGRAPHS, tempDir, writeSources } from '../hostile/support.ts';
+import { peerPayloads, PEER_PRESENT, PEER_ABSENT_REASON, type PeerPayload } from './support.ts';
+
+const payloads = peerPayloads();
+const attr = (t: string) => t.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const xmlText = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** Characters XML 1.0 does not allow at all; a feed cannot carry them even escaped. */
+const xmlSafe = (t: string) => t.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+const slug = (p: PeerPayload) => p.id.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+const titleOf = (i: number) => `小米SU7锁单定金不退引发车主投诉（第${i + 1}篇）`;
+/** The story paragraphs of article i: distinct per article, so each can be looked for. */
+const paragraphsOf = (i: number) => STORY_PARAGRAPHS.map((p, k) => `${p}（样本${i + 1}·${k + 1}）`);
+
+/** The source page: the payload in <title>, og:title, the author meta, the canonical link, a link's attributes, and raw in the body. */
+function page(p: PeerPayload, i: number): string {
+  const [one, two, three] = paragraphsOf(i);
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${titleOf(i)}${p.payload}</title>
+<meta property="og:title" content="${attr(titleOf(i) + p.payload)}">
+<meta name="author" content="${attr(`记者${p.payload}`)}">
+<link rel="canonical" href="${attr(p.payload)}">
+</head><body><article><h1>${titleOf(i)}</h1>
+<p class="date">2024-03-29 09:30</p>
+<p>${one}<a href="${attr(p.payload)}" title="${attr(p.payload)}">详情</a></p>
+<p>${two}${p.payload}</p>
+<p>${three}</p>
+</article></body></html>`;
+}
+
+/** The feed item: the payload in title, author, dc:creator, description, content:encoded and an enclosure's URL. */
+function feed(origin: string): string {
+  const entries = payloads.map((p, i) => {
+    const body = `<p>${paragraphsOf(i).join('</p><p>')}</p>${p.payload}`;
+    return `<item><title>${xmlText(xmlSafe(titleOf(i) + p.payload))}</title><link>${origin}/a/${slug(p)}.html</link><guid>${origin}/a/${slug(p)}.html</guid>
+<author>${xmlText(xmlSafe(p.payload))}</author><dc:creator>${xmlText(xmlSafe(p.payload))}</dc:creator>
+<description>${xmlText(xmlSafe(p.payload))}</description><content:encoded>${xmlText(xmlSafe(body))}</content:encoded>
+<enclosure url="${attr(xmlSafe(p.payload))}" type="image/png" length="1"/><pubDate>Fri, 29 Mar 2024 09:30:00 +0800</pubDate></item>`;
+  });
+  return `<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>同行样本</title><link>${origin}/</link>
+${entries.join('\n')}
+</channel></rss>`;
+}
+
+/** Text that a later consumer could read as markup: a tag, comment, doctype or processing
+ *  instruction, raw or entity-escaped (decoding it once would make a tag). */
+const MARKUP_SHAPED = [/<[A-Za-z!?/]/, /&(?:lt|#0*60|#x0*3c);?\s*[A-Za-z!?/]/i];
+function markupIn(text: string): string | undefined {
+  for (const re of MARKUP_SHAPED) { const m = re.exec(text); if (m) return text.slice(Math.max(0, m.index - 20), m.index + 40); }
+  return undefined;
+}
+function strings(value: unknown, at = ''): [string, string][] {
+  if (typeof value === 'string') return [[at, value]];
+  if (Array.isArray(value)) return value.flatMap((v, i) => strings(v, `${at}[${i}]`));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => strings(v, at ? `${at}.${k}` : k));
+  return [];
+}
+
+describe.skipIf(!PEER_PRESENT)(`peer XSS payloads (${payloads.length}) in articles and feed items${PEER_PRESENT ? '' : `: ${PEER_ABSENT_REASON}`}`, () => {
+  let server: FixtureServer;
+  let report: RunReport;
+  let stored: Map<string, ReturnType<typeof parseArticleFile>>;
+  /** Per payload: the story paragraphs Chromium shows on the source page. */
+  const shown = new Map<string, string[]>();
+
+  beforeAll(async () => {
+    const routes: Record<string, { body: string; headers?: Record<string, string> }> = {};
+    payloads.forEach((p, i) => { routes[`/a/${slug(p)}.html`] = { body: page(p, i) }; });
+    server = await startFixtureServer({ ...routes, '/feed.xml': (_req, res) => { res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }); res.end(feed(server.origin)); } });
+    // What a reader sees on each source page: its text in Chromium, scripts off (what they would
+    // add is not the article; what they hide is hidden from us too).
+    const browser: Browser = await launchChromium();
+    try {
+      const context = await browser.newContext({ javaScriptEnabled: false });
+      const tab = await context.newPage();
+      for (const [i, p] of payloads.entries()) {
+        await tab.goto(server.url(`/a/${slug(p)}.html`));
+        const text = await tab.evaluate(() => document.body?.innerText ?? '');
+        shown.set(p.id, paragraphsOf(i).filter((para) => text.includes(para)));
+      }
+    } finally { await browser.close(); }
+    const dir = tempDir('peer-payloads');
+    report = await ingest(`${dir}/content`, writeSources(dir, [{ id: 'peer', url: server.url('/feed.xml') }]), { workers: 2, fetchOptions: { totalTimeoutMs: 30_000 } });
+    stored = new Map(filesUnder(`${dir}/content/articles`, /\.md$/).map((file) => {
+      const parsed = parseArticleFile(fs.readFileSync(file, 'utf8'), file);
+      return [parsed.article.url, parsed];
+    }));
+  });
+  afterAll(async () => { await server?.close(); });
+
+  const itemOf = (p: PeerPayload): ItemReport => {
+    const hit = items(report).find((i) => i.url.endsWith(`/a/${slug(p)}.html`));
+    if (!hit) throw new Error(`${p.id}: no item in the run report (feed problems: ${report.sources[0]?.problems.map((x) => x.message).join('; ')})`);
+    return hit;
+  };
+
+  it('the feed is read whole: one item per payload', () => {
+    expect(report.sources[0]).toMatchObject({ status: 'ok' });
+    expect(items(report)).toHaveLength(payloads.length);
+  });
+
+  it.each(payloads.map((p) => [p.id, p] as const))('%s: stored, or failed with a reason in words', (_id, p) => {
+    const item = itemOf(p);
+    if (item.outcome !== 'new') {
+      expect(item.outcome).toBe('failed');
+      expect(item.reason).not.toBe('internal');
+      expect(item.message).toBeTruthy();
+    }
+  });
+
+  it.each(payloads.map((p) => [p.id, p] as const))('%s: no stored field, body or report title holds markup-shaped text', (_id, p) => {
+    const item = itemOf(p);
+    expect(markupIn(item.title ?? ''), 'report title').toBeUndefined();
+    const file = stored.get(itemOf(p).url);
+    if (!file) return;
+    for (const [field, text] of strings(file.article)) expect(markupIn(text), field).toBeUndefined();
+    for (const para of file.paragraphs) expect(markupIn(para), 'body').toBeUndefined();
+  });
+
+  it.each(payloads.map((p) => [p.id, p] as const))('%s: the canonical URL is a clean http(s) URL', (_id, p) => {
+    const file = stored.get(itemOf(p).url);
+    if (!file) return;
+    const canonical = file.article.canonicalUrl;
+    expect(canonical).toMatch(/^https?:\/\/[^\s]+$/);
+    expect(decodeURIComponent(canonical)).not.toMatch(/[\s\u2028\u2029]|javascript:|data:|vbscript:/i);
+  });
+
+  it.each(payloads.map((p) => [p.id, p] as const))('%s: every story paragraph Chromium shows is stored, or the item says why', (_id, p) => {
+    const item = itemOf(p);
+    const file = stored.get(item.url);
+    const body = file?.paragraphs.join('\n') ?? '';
+    const missing = (shown.get(p.id) ?? []).filter((para) => !body.includes(para));
+    if (missing.length) {
+      const said = [...(item.warnings ?? []), item.message ?? ''].join('\n');
+      expect(said, `not stored and not reported: ${missing.join(' | ')}`).toMatch(/\S/);
+    }
+  });
+});
