@@ -13,6 +13,7 @@ import { PagePool } from './worker-pool.ts';
 import type { PageResult } from './process-page.ts';
 import { groupReprints } from './dedupe.ts';
 import { toChinaIso } from './dates.ts';
+import { acceptCanonical } from './canonical.ts';
 import { ContentStore, RunLock, type SeenState, type ArticleState } from './store.ts';
 import { StageError, failureOf } from './reasons.ts';
 import { tally, emptyCounts, writeRunReport, type RunReport, type SourceReport, type ItemReport } from './report.ts';
@@ -252,13 +253,15 @@ class Run {
         ? { ...base, title: extracted.title, outcome: 'rejected', reason: 'editor-rejected', detail: correction.note }
         : { ...base, title: extracted.title, outcome: 'rejected', reason: 'off-topic', detail: analysis.reason, ...warnings };
     }
-    const canonicalUrl = extracted.canonicalUrl ?? res.url;
+    const canonical = acceptCanonical(extracted.canonicalUrl, res.url);
+    const canonicalUrl = canonical.url;
     const owner = this.canonicalOwners.get(canonicalUrl);
     if (owner && owner !== id) {
       this.state.pages[item.link] = { status: 'rejected', articleId: id, contentHash, reason: `duplicate of ${owner}`, ...validators };
       return { ...base, title: extracted.title, outcome: 'rejected', reason: 'duplicate-url', detail: `same canonical URL as ${owner}` };
     }
     const messages: Article['messages'] = result.warnings.map((w) => ({ level: 'warning', reason: 'bad-encoding', message: w }));
+    if (canonical.rejected) messages.push({ level: 'warning', reason: 'bad-canonical', message: canonical.rejected });
     let published = item.published ?? extracted.published;
     if (!published) {
       published = toChinaIso(this.now());
