@@ -97,6 +97,13 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string, override?: 
         const second = tryDecode(bytes, other);
         if (second !== undefined && commonness(second) > commonness(attempt)) { charset = other; attempt = second; }
       }
+      // Japanese in Shift_JIS also decodes as GB18030, into rare characters; read as Shift_JIS it
+      // has kana, which Chinese text never has. Kana must outnumber the common Chinese characters.
+      if (other && alt !== declaredAlt) {
+        const japanese = tryDecode(bytes, 'shift_jis');
+        const kanaCount = japanese === undefined ? 0 : kana(japanese);
+        if (japanese !== undefined && kanaCount >= 5 && kanaCount > commonness(attempt)) { charset = 'shift_jis'; attempt = japanese; }
+      }
       warnings.push(chosen.from === 'default'
         ? `no charset declared and the bytes are not UTF-8; decoded as ${charset}`
         : `declared ${chosen.charset} (${chosen.from}) does not fit the bytes; decoded as ${charset}`);
@@ -166,6 +173,9 @@ function decodeUtf32(bytes: Uint8Array, littleEndian: boolean, fatal: boolean): 
 const COMMON = new Set(Array.from(
   '的一是不了在人有我他这這个個们們中来來上大为為和国國地到以说說时時要就出会會可也你对對生能而子那得于於着著下自之年过過发發后後作里裡用道行所然家种種事成方多经經么麼去法学學如都同现現当當没沒动動面起看定天分还還进進好小部其些主样樣理心本前开開但因只从從想实實日者意无無力与與长長把机機民第公此已工使情明性知全三又关關点點正业業外将將两兩高间間由问問很最重并並物手应應向头頭文体體政美相见見被利等产產或新制身果加月话話合回特代内內信表化老给給位次度门門任常先通教原东東声聲提立及比员員解水名真论論处處走各入口认認条條平系气氣题題活更别別打变變总總何电電数數安少报報才结結反受目量再感建务務做接必场場件计計管期市直资資命金指许許统統区區保至形社便空决決治展科司基书書非则則界达達光放强強即难難权權思完设設式路记記南品住告类類求据據程北边邊张張该該交规規万萬取格望术術领領共确確传傳清今切院让讓识識带帶导導争爭运運步改收根造言联聯持组組每济濟车車亲親极極服快办辦议議往元士证證近失转轉令准布始存未远遠台单單影具字爱愛流备備连連调調深商算质質团團集百需价價花华華城级級整府离離况況请請技际際约約示复復息究线線似官断斷满滿支视視消越容照须須增研写寫称稱企功包片史委查轻輕易早曾除农農找装裝广廣显顯引首医醫局专專费費号號另周较較注语語仅僅考落随隨选選列红紅响響虽雖推势勢参參众眾构構房半节節投某案维維致陈陳律足态態护護兴興验驗责責营營够夠章跟站严嚴例防供效续續施留讲講型料终終答紧緊绝絕察京段依群项項按围圍江害双雙境客纪紀采举舉攻苏蘇低朝友诉訴止细細千值仍钱錢网網热熱助育属屬限职職速刻否刚剛率独獨普创創假久错錯承印股预預谁誰益若微继繼送急伤傷适適初卫衛险險待述习習置居劳勞财財环環排获獲充负負停游层層略范竟策简簡罪判担擔退既积積余检檢差协協配修胜勝降阶階审審坚堅善读讀超免压壓银銀买買养養执執副抗追帮幫宣航优優著税稅份穿背概款靠评評版释釋顾顧登货貨互付换換闻聞危核介讨討序升监監临臨域括误誤减減编編测測败敗封救贵貴缺县縣移短恐遗遺固席谢謝遇康虑慮均销銷损損旧舊端探录錄附港额額含顺順输輸招补補督油材词詞择擇厂廠授诺諾卖賣载載健借禁园園谋謀避荣榮束顶頂镇鎮练練迫篇遍础礎纸紙训訓私访訪软軟典盘盤扩擴盖蓋稳穩亿億拥擁赛賽购購替侵刑途贸貿库庫迹跡竞競促延弃棄缓緩售针針络絡抵纯純页頁筑築折尊混振盛措诚誠宽寬摆擺毁毀盟末暂暫订訂锁鎖退款辆輛汽'
 ));
+function kana(text: string): number {
+  return (text.slice(0, 20_000).match(/[\u3041-\u3096\u30A1-\u30FA]/g) ?? []).length;
+}
 function commonness(text: string): number {
   let n = 0;
   for (const ch of text.slice(0, 20_000)) if (COMMON.has(ch)) n++;

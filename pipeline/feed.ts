@@ -22,6 +22,8 @@ export async function parseFeed(input: string, feedUrl: string): Promise<ParsedF
   if (/<!ENTITY/i.test(input)) throw new StageError('bad-feed', 'feed declares XML entities (<!ENTITY>): refused');
   if (!/<(rss|feed|rdf:RDF)[\s>]/i.test(input.slice(0, 5000))) throw new StageError('bad-feed', 'not an RSS or Atom document');
   const problems: FeedProblem[] = [];
+  const undeclared = undeclaredPrefixes(input);
+  if (undeclared.length) problems.push({ reason: 'bad-feed', message: `namespace prefix${undeclared.length > 1 ? 'es' : ''} ${undeclared.map((p) => `${p}:`).join(', ')} used without a declaration (read anyway)` });
   const xml = inlineMarkupAsText(neutralizeEntities(withChannel(input, problems)));
   let raw: Parser.Item[];
   let title: string | undefined;
@@ -37,13 +39,26 @@ export async function parseFeed(input: string, feedUrl: string): Promise<ParsedF
   return { title: cleanText(textOf(title)) || undefined, ...normalizeItems(raw, xml, feedUrl, problems) };
 }
 
+/** Element prefixes (itunes:, media:) that no xmlns: attribute declares: not well-formed XML,
+ *  which the parser tolerates; the editor is told. */
+function undeclaredPrefixes(xml: string): string[] {
+  const text = xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->/g, '');
+  const used = new Set([...text.matchAll(/<\/?([A-Za-z_][\w.-]*):[A-Za-z_]/g)].map((m) => m[1]!));
+  const declared = new Set([...text.matchAll(/\bxmlns:([A-Za-z_][\w.-]*)\s*=/g)].map((m) => m[1]!));
+  return [...used].filter((p) => p !== 'xml' && !declared.has(p)).slice(0, 5);
+}
+
 /** rss-parser reads channel[0] without looking. Items placed straight in <rss> are read as a
  *  lenient reader would (in a channel added around them); an <rss> with nothing in it is refused in words. */
 function withChannel(xml: string, problems: FeedProblem[]): string {
   const rss = /<rss(\s[^>]*)?>/i.exec(xml.slice(0, 5000));
   if (!rss || /<channel[\s>/]/i.test(xml)) return xml;
-  if (!/<item[\s>]/i.test(xml)) throw new StageError('bad-feed', 'RSS document without a <channel> element and without items: nothing to read');
-  problems.push({ reason: 'bad-feed', message: 'no <channel> element: the items were read from <rss> itself' });
+  if (!/<item[\s>]/i.test(xml)) {
+    // Read as an empty feed, as lenient readers do; the editor is told why it has no items.
+    problems.push({ reason: 'bad-feed', message: 'RSS document without a <channel> element: the feed is empty' });
+  } else {
+    problems.push({ reason: 'bad-feed', message: 'no <channel> element: the items were read from <rss> itself' });
+  }
   const open = rss.index + rss[0].length;
   const close = xml.search(/<\/rss\s*>\s*$/i);
   return close === -1 ? `${xml.slice(0, open)}<channel>${xml.slice(open)}</channel>` : `${xml.slice(0, open)}<channel>${xml.slice(open, close)}</channel>${xml.slice(close)}`;
