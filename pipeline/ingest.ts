@@ -260,7 +260,7 @@ class Run {
       this.state.pages[item.link] = { status: 'rejected', articleId: id, contentHash, reason: `duplicate of ${owner}`, ...validators };
       return { ...base, title: extracted.title, outcome: 'rejected', reason: 'duplicate-url', detail: `same canonical URL as ${owner}` };
     }
-    const messages: Article['messages'] = result.warnings.map((w) => ({ level: 'warning', reason: 'bad-encoding', message: w }));
+    const messages: Article['messages'] = result.warnings.map((w) => (w.startsWith('text-lost: ') ? { level: 'warning', reason: 'text-lost', message: w.slice(11) } : { level: 'warning', reason: 'bad-encoding', message: w }));
     if (canonical.rejected) messages.push({ level: 'warning', reason: 'bad-canonical', message: canonical.rejected });
     let published = item.published ?? extracted.published;
     if (!published) {

@@ -8,6 +8,7 @@ import { decodeBytes } from './decode.ts';
 import { extractArticle, type ExtractHints, type Extracted } from './extract.ts';
 import { analyzeArticle, type Analysis, type AnalysisConfig } from './analyze.ts';
 import { failureOf, type Failure } from './reasons.ts';
+import { droppedTextWarning } from './open-containers.ts';
 
 export type PageTask = { url: string; bytes: Uint8Array; contentType?: string; charset?: string; hints?: ExtractHints };
 export type PageResult =
@@ -28,7 +29,8 @@ export function extractPage(task: PageTask): ExtractedPage {
   try {
     const decoded = decodeBytes(task.bytes, task.contentType, task.charset);
     const extracted = extractArticle(decoded.text, task.url, task.hints);
-    return { ok: true, extracted, contentHash: hashText(`${extracted.title}\n${extracted.text}`), charset: decoded.charset, warnings: decoded.warnings };
+    const lost = droppedTextWarning(decoded.text);
+    return { ok: true, extracted, contentHash: hashText(`${extracted.title}\n${extracted.text}`), charset: decoded.charset, warnings: lost ? [...decoded.warnings, lost] : decoded.warnings };
   } catch (e) {
     return failure(e, task.url);
   }
