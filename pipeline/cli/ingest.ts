@@ -22,7 +22,7 @@ const { values } = parseArgs({
 
 // Every number is checked before anything is fetched: `--workers abc` would be a NaN-sized pool that never runs.
 const workers = values.workers === undefined ? undefined : numberOption('ingest', '--workers', values.workers, { min: 1, max: 256 });
-const watchMinutes = values.watch === undefined ? undefined : numberOption('ingest', '--watch', values.watch, { min: 0.01, integer: false });
+const watchMinutes = values.watch === undefined ? undefined : numberOption('ingest', '--watch', values.watch, { above: 0, integer: false });
 
 const controller = new AbortController();
 let stopping = false;
