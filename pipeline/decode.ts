@@ -38,6 +38,13 @@ function sniffBom(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
+/** The bytes open with "<" (after any white space) followed by a non-zero byte: an ASCII-compatible encoding. */
+function asciiStart(bytes: Uint8Array): boolean {
+  let i = 0;
+  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
+  return bytes[i] === 0x3c && i + 1 < bytes.length && bytes[i + 1] !== 0;
+}
+
 /** XML 1.0 Appendix F without a BOM: a document starts with "<" (or white space), and the
  *  zero bytes around it give the encoding away. ASCII-compatible encodings are left to the
  *  declaration; only UTF-16 and UTF-32, whose declaration cannot be read as ASCII, are found here. */
@@ -76,6 +83,13 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string, override?: 
   for (const [label, from] of candidates) {
     if (!label) continue;
     const charset = canonicalCharset(label);
+    // A declared UTF-16/32 on bytes that begin with an ASCII "<": the declaration is wrong (the
+    // bytes of "<" in UTF-16 or UTF-32 hold zeros), and decoding by it would turn every pair of
+    // bytes into one rare character.
+    if (charset && /^utf-(16|32)/.test(charset) && from !== 'bom' && asciiStart(bytes)) {
+      warnings.push(`declared ${charset} (${from}) does not fit the bytes, which start as ASCII; ignored`);
+      continue;
+    }
     if (charset) { chosen = { charset, from }; break; }
     warnings.push(`unknown charset "${label}" (${from}) ignored`);
   }

@@ -42,6 +42,8 @@ const FEEDS: Record<string, Served> = {
   // A charset label that is a property name of every JavaScript object, and one that is no charset at all.
   'bogus-charset-constructor': { body: iconv.encode(RSS_NO_VERSION, 'gbk'), type: 'text/xml; charset=constructor' },
   'bogus-charset-proto': { body: iconv.encode(RSS_NO_VERSION, 'gbk'), type: 'text/xml; charset=__proto__' },
+  // The header names an encoding whose "<" would hold zero bytes; these bytes start with a plain "<".
+  'utf16-header-on-utf8-bytes': { body: Buffer.from(`<?xml version="1.0" encoding="utf-8"?>${RSS_NO_VERSION}`), type: 'text/xml; charset=utf-16' },
   'bogus-charset-nonsense': { body: Buffer.from(RSS_NO_VERSION), type: 'text/xml; charset=x-no-such-charset' },
   // Japanese with no charset anywhere: it also decodes as GB18030, into rare characters.
   'shift-jis-undeclared': { body: iconv.encode(`<rss version="2.0"><channel><title>ニュース</title><item><title>小米のSU7、予約をキャンセルできないと苦情が相次ぐ</title><link>/news/1.html</link></item></channel></rss>`, 'shift_jis'), type: 'application/xml' },
@@ -111,7 +113,7 @@ describe('feed formats: encodings found from the bytes (XML 1.0 Appendix F) and 
     expect(titles(feed)).toEqual(['小米SU7锁单定金不退', '车主要求退订退款']);
   });
 
-  it.each([['bogus-charset-constructor'], ['bogus-charset-proto'], ['bogus-charset-nonsense']])('%s (text/xml) → the label is ignored with a warning in words, the feed read', async (name) => {
+  it.each([['bogus-charset-constructor'], ['bogus-charset-proto'], ['bogus-charset-nonsense'], ['utf16-header-on-utf8-bytes']])('%s (text/xml) → the label is ignored with a warning in words, the feed read', async (name) => {
     const res = await fetchUrl(server.url(`/${name}.xml`), { allowPrivateNetwork: true, retries: 0 });
     const decoded = decodeBytes(res.body, String(res.headers['content-type']));
     expect(decoded.warnings.join('\n')).not.toMatch(/function|\[object/);
