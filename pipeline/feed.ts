@@ -3,34 +3,65 @@
 import Parser from 'rss-parser';
 import { StageError } from './reasons.ts';
 import { parseSourceDate } from './dates.ts';
+import { cleanText } from './sanitize.ts';
 
 export type FeedItem = { link: string; title: string; guid: string; published?: string; summary?: string };
-export type FeedProblem = { reason: 'bad-item'; message: string };
+/** `bad-item`: one item unusable; `bad-feed`: the feed was malformed but recovered. */
+export type FeedProblem = { reason: 'bad-item' | 'bad-feed'; message: string };
 export type ParsedFeed = { title?: string; items: FeedItem[]; problems: FeedProblem[] };
 
 const MAX_ITEMS = 2000;
 const DATE_ELEMENTS = /<(updated|published|pubDate|lastBuildDate|dc:date)>[^<]*<\/\1>/gi;
-const parser = new Parser({ timeout: 0, customFields: { item: ['updated', 'published'] } });
+// defaultRSS: an <rss> without a version attribute is read as RSS 2.0, as every lenient reader does
+// (rss-parser otherwise refuses it: "Feed not recognized as RSS 1 or 2").
+const parser = new Parser({ timeout: 0, defaultRSS: 2, customFields: { item: ['updated', 'published'] } } as Parser.ParserOptions<Record<string, unknown>, Record<string, unknown>> & { defaultRSS: number });
 
 export async function parseFeed(input: string, feedUrl: string): Promise<ParsedFeed> {
   // Entity declarations buy nothing in news feeds and are the door to billion-laughs and XXE.
   // The whole text is searched: padding the prolog must not hide a declaration.
   if (/<!ENTITY/i.test(input)) throw new StageError('bad-feed', 'feed declares XML entities (<!ENTITY>): refused');
   if (!/<(rss|feed|rdf:RDF)[\s>]/i.test(input.slice(0, 5000))) throw new StageError('bad-feed', 'not an RSS or Atom document');
-  const xml = neutralizeEntities(input);
+  const problems: FeedProblem[] = [];
+  const undeclared = undeclaredPrefixes(input);
+  if (undeclared.length) problems.push({ reason: 'bad-feed', message: `namespace prefix${undeclared.length > 1 ? 'es' : ''} ${undeclared.map((p) => `${p}:`).join(', ')} used without a declaration (read anyway)` });
+  const xml = inlineMarkupAsText(neutralizeEntities(withChannel(input, problems)));
   let raw: Parser.Item[];
   let title: string | undefined;
-  const problems: FeedProblem[] = [];
   try {
     const feed = await parser.parseString(xml);
     raw = feed.items;
     title = feed.title;
   } catch (whole) {
     const perItem = await parseItemsOneByOne(xml, problems);
-    if (!perItem) throw new StageError('bad-feed', `feed XML could not be parsed: ${(whole as Error).message.split('\n')[0]}`);
+    if (!perItem) throw new StageError('bad-feed', `feed XML could not be parsed: ${parseProblem(whole)}`);
     raw = perItem;
   }
-  return { title, ...normalizeItems(raw, feedUrl, problems) };
+  return { title: cleanText(textOf(title)) || undefined, ...normalizeItems(raw, xml, feedUrl, problems) };
+}
+
+/** Element prefixes (itunes:, media:) that no xmlns: attribute declares: not well-formed XML,
+ *  which the parser tolerates; the editor is told. */
+function undeclaredPrefixes(xml: string): string[] {
+  const text = xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->/g, '');
+  const used = new Set([...text.matchAll(/<\/?([A-Za-z_][\w.-]*):[A-Za-z_]/g)].map((m) => m[1]!));
+  const declared = new Set([...text.matchAll(/\bxmlns:([A-Za-z_][\w.-]*)\s*=/g)].map((m) => m[1]!));
+  return [...used].filter((p) => p !== 'xml' && !declared.has(p)).slice(0, 5);
+}
+
+/** rss-parser reads channel[0] without looking. Items placed straight in <rss> are read as a
+ *  lenient reader would (in a channel added around them); an <rss> with nothing in it is refused in words. */
+function withChannel(xml: string, problems: FeedProblem[]): string {
+  const rss = /<rss(\s[^>]*)?>/i.exec(xml.slice(0, 5000));
+  if (!rss || /<channel[\s>/]/i.test(xml)) return xml;
+  if (!/<item[\s>]/i.test(xml)) {
+    // Read as an empty feed, as lenient readers do; the editor is told why it has no items.
+    problems.push({ reason: 'bad-feed', message: 'RSS document without a <channel> element: the feed is empty' });
+  } else {
+    problems.push({ reason: 'bad-feed', message: 'no <channel> element: the items were read from <rss> itself' });
+  }
+  const open = rss.index + rss[0].length;
+  const close = xml.search(/<\/rss\s*>\s*$/i);
+  return close === -1 ? `${xml.slice(0, open)}<channel>${xml.slice(open)}</channel>` : `${xml.slice(0, open)}<channel>${xml.slice(open, close)}</channel>${xml.slice(close)}`;
 }
 
 /** Wrap each <item>/<entry> in the feed's own envelope and parse it alone. */
@@ -50,7 +81,7 @@ async function parseItemsOneByOne(xml: string, problems: FeedProblem[]): Promise
       // Usually an unreadable date: keep the item without it (the page's own date is used).
       const undated = chunk.replace(DATE_ELEMENTS, '');
       const rescued = undated !== chunk ? await parser.parseString(head + undated + tail).catch(() => undefined) : undefined;
-      const why = (e as Error).message.split('\n')[0];
+      const why = parseProblem(e);
       if (rescued?.items.length) {
         items.push(...rescued.items);
         problems.push({ reason: 'bad-item', message: `item ${i + 1}: ${why} (date dropped, item kept)` });
@@ -62,17 +93,22 @@ async function parseItemsOneByOne(xml: string, problems: FeedProblem[]): Promise
   return items.length ? items : undefined;
 }
 
-function normalizeItems(raw: Parser.Item[], feedUrl: string, problems: FeedProblem[]): { items: FeedItem[]; problems: FeedProblem[] } {
+function normalizeItems(raw: Parser.Item[], xml: string, feedUrl: string, problems: FeedProblem[]): { items: FeedItem[]; problems: FeedProblem[] } {
   const items: FeedItem[] = [];
   const seen = new Set<string>();
+  const bases = itemBases(xml, feedUrl, raw.length);
   for (const [i, item] of raw.slice(0, MAX_ITEMS).entries()) {
-    const label = `item ${i + 1}${item.title ? ` "${item.title.slice(0, 40)}"` : ''}`;
-    const href = item.link ?? (typeof item.guid === 'string' && /^https?:/.test(item.guid) ? item.guid : undefined);
+    // Any field may come back as an object (a title with inline markup, an element with
+    // attributes): everything is read as text, and markup-shaped text goes.
+    const title = cleanText(textOf(item.title));
+    const label = `item ${i + 1}${title ? ` "${title.slice(0, 40)}"` : ''}`;
+    const guidText = textOf(item.guid).trim();
+    const href = textOf(item.link).trim() || (/^https?:/.test(guidText) ? guidText : '');
     if (!href) { problems.push({ reason: 'bad-item', message: `${label}: no link` }); continue; }
     let link: string;
-    try { link = new URL(href.trim(), feedUrl).toString(); } catch { problems.push({ reason: 'bad-item', message: `${label}: bad link ${href.slice(0, 80)}` }); continue; }
+    try { link = new URL(trimUnicodeSpace(href), bases?.[i] ?? feedUrl).toString(); } catch { problems.push({ reason: 'bad-item', message: `${label}: bad link ${href.slice(0, 80)}` }); continue; }
     if (!/^https?:/.test(link)) { problems.push({ reason: 'bad-item', message: `${label}: link is not http(s)` }); continue; }
-    const guid = String(item.guid ?? (item as Record<string, unknown>).id ?? link);
+    const guid = guidText || textOf((item as Record<string, unknown>).id).trim() || link;
     if (seen.has(guid) || seen.has(link)) { problems.push({ reason: 'bad-item', message: `${label}: duplicate guid or link, kept the first` }); continue; }
     seen.add(guid); seen.add(link);
     // The raw text first: rss-parser's isoDate reads "CST" as US Central, and for Atom it
@@ -82,10 +118,72 @@ function normalizeItems(raw: Parser.Item[], feedUrl: string, problems: FeedProbl
     const dateText = rawText(extra.published) ?? rawText(extra.updated) ?? item.pubDate ?? item.isoDate;
     const published = parseSourceDate(typeof dateText === 'string' ? dateText : undefined);
     if (dateText && !published) problems.push({ reason: 'bad-item', message: `${label}: unreadable date "${String(dateText).slice(0, 40)}", the page's own date will be used` });
-    items.push({ link, guid, title: (item.title ?? '').trim(), published, summary: item.contentSnippet?.slice(0, 300) });
+    const summary = cleanText(textOf(item.contentSnippet)).slice(0, 300);
+    items.push({ link, guid, title, published, ...(summary ? { summary } : {}) });
   }
   if (raw.length > MAX_ITEMS) problems.push({ reason: 'bad-item', message: `feed has ${raw.length} items; only the first ${MAX_ITEMS} are read` });
   return { items, problems };
+}
+
+/** The text of a parsed XML value: a string, xml2js's { _: text, $: attributes }, or an element
+ *  with children (their text in the order xml2js keeps: own text first, then each child's). */
+export function textOf(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return value.map(textOf).join('');
+  if (typeof value === 'object') {
+    return Object.entries(value).filter(([key]) => key !== '$').map(([, v]) => textOf(v)).join('');
+  }
+  return '';
+}
+
+/** Leading and trailing white space of any kind, including U+2028/U+2029 and the ideographic space. */
+export function trimUnicodeSpace(text: string): string {
+  return text.replace(/^[\s\p{White_Space}\p{Cc}\p{Cf}]+|[\s\p{White_Space}\p{Cc}\p{Cf}]+$/gu, '');
+}
+
+/** A parser failure in words: rss-parser's own messages are words; a JavaScript error from inside
+ *  it (it reads the tree without checking) means an element it needs is missing. */
+function parseProblem(error: unknown): string {
+  if (error instanceof TypeError || error instanceof RangeError) return 'the document is not laid out as RSS or Atom (an element every feed has is missing or malformed)';
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+}
+
+// Atom's type="xhtml" text constructs hold markup as child elements, which xml2js turns into
+// objects whose mixed text loses its order. The markup is replaced by its text, escaped, before
+// parsing: "Example <b>Atom</b>" is read as the title "Example Atom".
+const XHTML_CONSTRUCT = /<((?:atom:)?(?:title|subtitle|summary|content|rights))(\s[^>]*?\btype\s*=\s*["'](?:xhtml|application\/xhtml\+xml)["'][^>]*)>([\s\S]*?)<\/\1\s*>/gi;
+function inlineMarkupAsText(xml: string): string {
+  return xml.replace(XHTML_CONSTRUCT, (_whole, name: string, attrs: string, inner: string) => {
+    const text = inner.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_m, cdata: string) => cdata.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'))
+      .replace(/<!--[\s\S]*?-->/g, '').replace(/<[^>]*>/g, '');
+    return `<${name}${attrs.replace(/\btype\s*=\s*["'][^"']*["']/i, 'type="text"')}>${text}</${name}>`;
+  });
+}
+
+/** Each item's base URL: the feed URL, then the root's xml:base, then the item's own
+ *  (each resolved against the one before). Undefined when no xml:base is used or the items
+ *  found here do not line up with the parser's. */
+function itemBases(xml: string, feedUrl: string, count: number): string[] | undefined {
+  if (!/xml:base\s*=/.test(xml)) return undefined;
+  const resolve = (href: string | undefined, base: string) => {
+    if (!href) return base;
+    try { return new URL(trimUnicodeSpace(decodeXmlAttr(href)), base).toString(); } catch { return base; }
+  };
+  const root = /<(?:feed|rss|rdf:RDF)\b([^>]*)>/i.exec(xml);
+  const rootBase = resolve(root ? /\bxml:base\s*=\s*["']([^"']*)["']/.exec(root[1]!)?.[1] : undefined, feedUrl);
+  const starts = [...xml.matchAll(/<(?:entry|item)(\s[^>]*)?>/gi)];
+  if (starts.length !== count) return undefined;
+  return starts.map((m) => resolve(/\bxml:base\s*=\s*["']([^"']*)["']/.exec(m[1] ?? '')?.[1], rootBase));
+}
+function decodeXmlAttr(value: string): string {
+  return value.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[\da-f]+);/gi, (_m, name: string) => {
+    const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+    if (named[name.toLowerCase()]) return named[name.toLowerCase()]!;
+    const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
+  });
 }
 
 function rawText(value: unknown): string | undefined {

@@ -12,6 +12,9 @@ export const USER_AGENT = 'Storyline/0.1 (news timeline; +https://storyline.exam
 
 export type FetchOptions = {
   allowPrivateNetwork?: boolean;
+  /** Which addresses count as private or local (default: isBlockedAddress). Injectable so that
+   *  tests can play a public host on a loopback address and check the policy on every machine. */
+  isBlockedAddress?: (address: string) => boolean;
   etag?: string;
   lastModified?: string;
   maxBytes?: number;
@@ -67,20 +70,33 @@ export function isBlockedAddress(address: string): boolean {
 }
 
 /** dns.lookup that refuses blocked addresses at connect time, for every address a name resolves to. */
-function guardedLookup(hostname: string, options: dns.LookupOptions, callback: (...args: any[]) => void): void {
-  dns.lookup(hostname, { ...options, all: true }, (err, addresses) => {
-    if (err) return callback(err);
-    const bad = addresses.find((a) => isBlockedAddress(a.address));
-    if (bad) return callback(new StageError('blocked-address', `${hostname} resolves to ${bad.address}, a private or local address`));
-    if (options.all) return callback(null, addresses);
-    callback(null, addresses[0]!.address, addresses[0]!.family);
-  });
+function guardedLookup(isBlocked: (address: string) => boolean) {
+  return (hostname: string, options: dns.LookupOptions, callback: (...args: any[]) => void): void => {
+    dns.lookup(hostname, { ...options, all: true }, (err, addresses) => {
+      if (err) return callback(err);
+      const bad = addresses.find((a) => isBlocked(a.address));
+      if (bad) return callback(new StageError('blocked-address', `${hostname} resolves to ${bad.address}, a private or local address`));
+      if (options.all) return callback(null, addresses);
+      callback(null, addresses[0]!.address, addresses[0]!.family);
+    });
+  };
 }
 
-const agents = {
-  open: { http: new http.Agent({ keepAlive: true, maxSockets: 16 }), https: new https.Agent({ keepAlive: true, maxSockets: 16 }) },
-  guarded: { http: new http.Agent({ keepAlive: true, maxSockets: 16, lookup: guardedLookup } as http.AgentOptions), https: new https.Agent({ keepAlive: true, maxSockets: 16, lookup: guardedLookup } as https.AgentOptions) },
-};
+type Agents = { http: http.Agent; https: https.Agent };
+function keepAliveAgents(lookup?: ReturnType<typeof guardedLookup>): Agents {
+  const options = { keepAlive: true, maxSockets: 16, ...(lookup ? { lookup } : {}) };
+  return { http: new http.Agent(options as http.AgentOptions), https: new https.Agent(options as https.AgentOptions) };
+}
+const openAgents = keepAliveAgents();
+/** One pair of keep-alive agents per address policy (in practice: the default, and a test's). */
+const guardedAgents = new WeakMap<(address: string) => boolean, Agents>();
+function agentsFor(opts: FetchOptions): Agents {
+  if (opts.allowPrivateNetwork) return openAgents;
+  const policy = opts.isBlockedAddress ?? isBlockedAddress;
+  let agents = guardedAgents.get(policy);
+  if (!agents) { agents = keepAliveAgents(guardedLookup(policy)); guardedAgents.set(policy, agents); }
+  return agents;
+}
 
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 
@@ -126,7 +142,8 @@ async function fetchFollowingRedirects(startUrl: string, opts: typeof DEFAULTS &
   let current = startUrl;
   for (let hop = 0; hop <= opts.maxRedirects; hop++) {
     const parsed = parseHttpUrl(current);
-    if (!opts.allowPrivateNetwork && net.isIP(parsed.hostname.replace(/^\[|\]$/g, '')) && isBlockedAddress(parsed.hostname.replace(/^\[|\]$/g, ''))) {
+    const literal = parsed.hostname.replace(/^\[|\]$/g, '');
+    if (!opts.allowPrivateNetwork && net.isIP(literal) && (opts.isBlockedAddress ?? isBlockedAddress)(literal)) {
       throw new StageError('blocked-address', `${parsed.hostname} is a private or local address`);
     }
     const res = await requestOnce(parsed, opts);
@@ -167,7 +184,7 @@ type RawResponse = { status: number; headers: http.IncomingHttpHeaders; body: Bu
 function requestOnce(url: URL, opts: typeof DEFAULTS & FetchOptions): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const isHttps = url.protocol === 'https:';
-    const pool = opts.allowPrivateNetwork ? agents.open : agents.guarded;
+    const pool = agentsFor(opts);
     const headers: Record<string, string> = {
       'user-agent': USER_AGENT,
       'accept': opts.accept ?? 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.5',

@@ -13,8 +13,9 @@ import { PagePool } from './worker-pool.ts';
 import type { PageResult } from './process-page.ts';
 import { groupReprints } from './dedupe.ts';
 import { toChinaIso } from './dates.ts';
+import { acceptCanonical } from './canonical.ts';
 import { ContentStore, RunLock, type SeenState, type ArticleState } from './store.ts';
-import { StageError, reasonOf } from './reasons.ts';
+import { StageError, failureOf } from './reasons.ts';
 import { tally, emptyCounts, writeRunReport, type RunReport, type SourceReport, type ItemReport } from './report.ts';
 
 export type IngestOptions = {
@@ -41,6 +42,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   const lock = new RunLock(options.contentDir);
   lock.acquire();
   const pool = new PagePool(options.config.dir, options.workers);
+  pool.prepare(); // the segmenter's synchronous load, before any request's timer runs
   const started = now();
   const report: RunReport = {
     startedAt: started.toISOString(), sourcesFile: options.sourcesFile, interrupted: false,
@@ -167,8 +169,7 @@ class Run {
       }
     } catch (e) {
       report.status = 'failed';
-      report.reason = reasonOf(e);
-      report.message = (e as Error).message;
+      Object.assign(report, failureOf(e));
       return report;
     }
     let done = 0;
@@ -216,8 +217,9 @@ class Run {
     try {
       res = await this.limiter.run(item.link, () => fetchUrl(item.link, this.fetchOptions(source, conditional)), this.delayFor(source));
     } catch (e) {
-      this.state.pages[item.link] = { status: 'failed', articleId: id, reason: reasonOf(e) };
-      return { url: item.link, title: item.title || undefined, articleId: id, outcome: 'failed', reason: reasonOf(e), message: (e as Error).message };
+      const failure = failureOf(e);
+      this.state.pages[item.link] = { status: 'failed', articleId: id, reason: failure.reason };
+      return { url: item.link, title: item.title || undefined, articleId: id, outcome: 'failed', ...failure };
     }
     if (res.notModified) return { url: item.link, title: item.title || undefined, articleId: id, outcome: 'unchanged', ...(seen?.status === 'rejected' ? { reason: 'off-topic' as const } : {}) };
     return this.handlePage(source, item, res);
@@ -231,7 +233,7 @@ class Run {
     const result: PageResult = await this.pool.process({ url: res.url, bytes: res.body, contentType: header(res.headers['content-type']), charset: source.charset, hints: source.extract });
     if (!result.ok) {
       this.state.pages[item.link] = { status: 'failed', articleId: id, reason: result.reason };
-      return { ...base, outcome: 'failed', reason: result.reason, message: result.message };
+      return { ...base, outcome: 'failed', reason: result.reason, message: result.message, ...(result.stack ? { stack: result.stack } : {}) };
     }
     const { extracted, analysis, contentHash } = result;
     const warnings = result.warnings.length ? { warnings: result.warnings } : {};
@@ -251,13 +253,15 @@ class Run {
         ? { ...base, title: extracted.title, outcome: 'rejected', reason: 'editor-rejected', detail: correction.note }
         : { ...base, title: extracted.title, outcome: 'rejected', reason: 'off-topic', detail: analysis.reason, ...warnings };
     }
-    const canonicalUrl = extracted.canonicalUrl ?? res.url;
+    const canonical = acceptCanonical(extracted.canonicalUrl, res.url);
+    const canonicalUrl = canonical.url;
     const owner = this.canonicalOwners.get(canonicalUrl);
     if (owner && owner !== id) {
       this.state.pages[item.link] = { status: 'rejected', articleId: id, contentHash, reason: `duplicate of ${owner}`, ...validators };
       return { ...base, title: extracted.title, outcome: 'rejected', reason: 'duplicate-url', detail: `same canonical URL as ${owner}` };
     }
-    const messages: Article['messages'] = result.warnings.map((w) => ({ level: 'warning', reason: 'bad-encoding', message: w }));
+    const messages: Article['messages'] = result.warnings.map((w) => (w.startsWith('text-lost: ') ? { level: 'warning', reason: 'text-lost', message: w.slice(11) } : { level: 'warning', reason: 'bad-encoding', message: w }));
+    if (canonical.rejected) messages.push({ level: 'warning', reason: 'bad-canonical', message: canonical.rejected });
     let published = item.published ?? extracted.published;
     if (!published) {
       published = toChinaIso(this.now());
@@ -292,7 +296,7 @@ class Run {
     try {
       written = this.store.writeArticle(corrected, extracted.paragraphs, existing?.path);
     } catch (e) {
-      return { ...base, title: extracted.title, outcome: 'failed', reason: reasonOf(e), message: (e as Error).message };
+      return { ...base, title: extracted.title, outcome: 'failed', ...failureOf(e) };
     }
     this.state.articles[id] = { path: written.path, published: corrected.published, fingerprint: analysis.fingerprint, outletId: source.id, url: canonicalUrl, ...(corrected.reprintOf ? { reprintOf: corrected.reprintOf } : {}), nearDuplicates: corrected.nearDuplicates };
     this.canonicalOwners.set(canonicalUrl, id);

@@ -7,16 +7,17 @@ import { createHash } from 'node:crypto';
 import { decodeBytes } from './decode.ts';
 import { extractArticle, type ExtractHints, type Extracted } from './extract.ts';
 import { analyzeArticle, type Analysis, type AnalysisConfig } from './analyze.ts';
-import { StageError, reasonOf, type FailureReason } from './reasons.ts';
+import { failureOf, type Failure } from './reasons.ts';
+import { droppedTextWarning } from './open-containers.ts';
 
 export type PageTask = { url: string; bytes: Uint8Array; contentType?: string; charset?: string; hints?: ExtractHints };
 export type PageResult =
   | { ok: true; extracted: Extracted; analysis: Analysis; contentHash: string; charset: string; warnings: string[] }
-  | { ok: false; reason: FailureReason; message: string };
+  | ({ ok: false } & Failure);
 /** A page extracted but not yet analysed (what an extraction-only worker sends back). */
 export type ExtractedPage =
   | { ok: true; extracted: Extracted; analysis?: undefined; contentHash: string; charset: string; warnings: string[] }
-  | { ok: false; reason: FailureReason; message: string };
+  | ({ ok: false } & Failure);
 
 export function processPage(task: PageTask, config: AnalysisConfig): PageResult {
   const page = extractPage(task);
@@ -28,7 +29,8 @@ export function extractPage(task: PageTask): ExtractedPage {
   try {
     const decoded = decodeBytes(task.bytes, task.contentType, task.charset);
     const extracted = extractArticle(decoded.text, task.url, task.hints);
-    return { ok: true, extracted, contentHash: hashText(`${extracted.title}\n${extracted.text}`), charset: decoded.charset, warnings: decoded.warnings };
+    const lost = droppedTextWarning(decoded.text);
+    return { ok: true, extracted, contentHash: hashText(`${extracted.title}\n${extracted.text}`), charset: decoded.charset, warnings: lost ? [...decoded.warnings, lost] : decoded.warnings };
   } catch (e) {
     return failure(e, task.url);
   }
@@ -44,9 +46,10 @@ export function analyzePage(page: ExtractedPage & { ok: true }, config: Analysis
   }
 }
 
-function failure(e: unknown, url: string): { ok: false; reason: FailureReason; message: string } {
-  if (!(e instanceof StageError)) return { ok: false, reason: 'no-article', message: `extraction crashed on ${url}: ${(e as Error).message}` };
-  return { ok: false, reason: reasonOf(e), message: e.message };
+/** A StageError keeps its reason; anything else is a fault of ours: `internal`, with the stack. */
+function failure(e: unknown, url: string): { ok: false } & Failure {
+  const f = failureOf(e);
+  return { ok: false, ...f, ...(f.reason === 'internal' ? { message: `${f.message} (on ${url})` } : {}) };
 }
 
 export function hashText(text: string): string {

@@ -15,6 +15,7 @@ export const FAILURE_REASONS = [
   'no-article',       // Readability found no article text
   'invalid-content',  // the stored record would not pass the content schema
   'write-failed',     // the file system refused the write
+  'internal',         // a fault in Storyline itself (any error that is not a StageError, a crashed worker): a bug to fix, not an outlet's problem
 ] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
 
@@ -36,5 +37,14 @@ export class StageError extends Error {
 }
 
 export function reasonOf(error: unknown): FailureReason {
-  return error instanceof StageError ? error.reason : 'network';
+  return error instanceof StageError ? error.reason : 'internal';
+}
+
+/** A failure as the run report records it: the reason, a message in words, and for our own
+ *  faults the stack, so that a programming error is never mistaken for a flaky outlet. */
+export type Failure = { reason: FailureReason; message: string; stack?: string };
+export function failureOf(error: unknown): Failure {
+  if (error instanceof StageError) return { reason: error.reason, message: error.message };
+  if (!(error instanceof Error)) return { reason: 'internal', message: String(error) };
+  return { reason: 'internal', message: `${error.name}: ${error.message}`, ...(error.stack ? { stack: error.stack } : {}) };
 }

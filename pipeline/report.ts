@@ -14,6 +14,8 @@ export type ItemReport = {
   /** For off-topic rejections: the classifier's own reason ("other-brand: 问界、蔚来"). */
   detail?: string;
   message?: string;
+  /** For `internal` failures: where in our code it happened. */
+  stack?: string;
   warnings?: string[];
 };
 export type Counts = Record<ItemOutcome, number> & { fetched: number };
@@ -24,6 +26,7 @@ export type SourceReport = {
   status: 'ok' | 'not-modified' | 'failed';
   reason?: FailureReason;
   message?: string;
+  stack?: string;
   counts: Counts;
   problems: { reason: FailureReason; message: string }[];
   items: ItemReport[];

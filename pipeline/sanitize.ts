@@ -9,11 +9,15 @@ const ALLOWED_TAGS = ['p', 'br', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li',
 const ALLOWED_ATTR = ['href'];
 
 let purifier: ReturnType<typeof createDOMPurify> | undefined;
+let purifierWindow: Window | undefined;
+function window(): Window & typeof globalThis {
+  purifierWindow ??= new JSDOM('').window as unknown as Window;
+  return purifierWindow as Window & typeof globalThis;
+}
 
 function getPurifier() {
   if (purifier) return purifier;
-  const { window } = new JSDOM('');
-  purifier = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
+  purifier = createDOMPurify(window() as unknown as Parameters<typeof createDOMPurify>[0]);
   purifier.addHook('afterSanitizeAttributes', (node) => {
     if (node.tagName !== 'A') return;
     const href = (node.getAttribute('href') ?? '').trim();
@@ -29,11 +33,56 @@ export function sanitizeHtml(html: string): string {
   return getPurifier().sanitize(html, { ALLOWED_TAGS, ALLOWED_ATTR, ALLOW_DATA_ATTR: false, KEEP_CONTENT: true, ADD_ATTR: ['rel'] }) as string;
 }
 
+const XHTML = 'http://www.w3.org/1999/xhtml';
+const NEEDS_BROWSER_VIEW = /<(svg|math|xmp|plaintext|textarea|listing)[\s/>]/i;
+/** Never shown as text: code, style, and the fallbacks a browser with scripts and plugins hides. */
+const NOT_SHOWN = new Set(['script', 'style', 'noscript', 'noembed', 'noframes', 'template', 'iframe', 'object', 'embed', 'head', 'title', 'desc', 'metadata']);
+/** Raw-text elements whose content a browser shows verbatim, markup and all. */
+const SHOWN_VERBATIM = new Set(['xmp', 'plaintext', 'textarea', 'listing']);
+
+/**
+ * Before the allow-list: make what a browser would show plain HTML text. DOMPurify drops SVG and
+ * MathML with everything inside (and HTML nested in them fails its namespace check), so text after
+ * a nested <math><mtext> (mutation-XSS fixtures) or inside <svg><text> vanished without a word.
+ * Foreign elements are unwrapped into their text, verbatim raw-text elements become text, and
+ * what is never shown goes. Nothing here is serialized back to HTML: it becomes text only.
+ */
+function textAsBrowsersShowIt(root: Element): void {
+  const doc = root.ownerDocument;
+  for (const el of Array.from(root.querySelectorAll('*')).reverse()) {
+    const name = el.localName.toLowerCase();
+    if (NOT_SHOWN.has(name)) { el.remove(); continue; }
+    if (el.namespaceURI === XHTML && SHOWN_VERBATIM.has(name)) {
+      const block = doc.createElement('div');
+      block.textContent = el.textContent ?? '';
+      el.replaceWith(block);
+      continue;
+    }
+    if (el.namespaceURI !== XHTML) {
+      // Foreign (SVG, MathML): its children take its place; a block keeps its text apart from the next.
+      const block = doc.createElement('span');
+      block.append(...Array.from(el.childNodes));
+      el.replaceWith(block);
+    }
+  }
+}
+
 const BLOCK = new Set(['P', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'FIGCAPTION', 'TR', 'DIV', 'SECTION', 'ARTICLE', 'UL', 'OL', 'TABLE', 'TBODY', 'THEAD', 'FIGURE']);
 
 /** Sanitize, then read the text one paragraph per block element. */
 export function htmlToParagraphs(html: string): string[] {
-  const fragment = getPurifier().sanitize(html, { ALLOWED_TAGS, ALLOWED_ATTR, KEEP_CONTENT: true, RETURN_DOM_FRAGMENT: true }) as unknown as DocumentFragment;
+  const purify = getPurifier();
+  let input: string | Element = html;
+  // Only markup with foreign or verbatim elements needs the extra pass (a parse and a copy, ~10% of a page's CPU).
+  if (NEEDS_BROWSER_VIEW.test(html)) {
+    const body = new (window()).DOMParser().parseFromString(`<!doctype html><body>${html}`, 'text/html').body;
+    textAsBrowsersShowIt(body);
+    // A <div> holding the page's nodes, not <body>: DOMPurify imports the node it is given and would have to remove a <body>.
+    const holder = body.ownerDocument.createElement('div');
+    holder.append(...Array.from(body.childNodes));
+    input = holder;
+  }
+  const fragment = purify.sanitize(input, { ALLOWED_TAGS, ALLOWED_ATTR, KEEP_CONTENT: true, RETURN_DOM_FRAGMENT: true }) as unknown as DocumentFragment;
   const out: string[] = [];
   let current = '';
   const flush = () => {
@@ -132,16 +181,22 @@ export function cleanText(text: string): string {
 }
 
 const SCRIPT_OR_STYLE = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
-const TAG_SHAPED = /<!--[\s\S]*?(?:-->|$)|<\/?[A-Za-z!][^<>]*(?:>|$)/g;
-/** Remove tags (and whole <script>/<style> elements) until none is left ("<<b>script>" would otherwise rebuild one); if a pathological
- *  input keeps producing them, the angle brackets become full-width and can never open a tag. */
+/** Comments, and tags, end tags, doctypes and processing instructions (<?xml-stylesheet …?>), also unclosed ones. */
+const TAG_SHAPED = /<!--[\s\S]*?(?:-->|$)|<[/?!]*[A-Za-z!?][^<>]*(?:>|$)/g;
+/** An angle bracket written as a character reference (&lt; &#60; &#x3c;, with or without the
+ *  semicolon, escaped again as &amp;lt;): stored text is already decoded, so these are text that
+ *  spells a tag, and the next consumer to decode it would get one. */
+const ANGLE_REFERENCE = /&(?:amp;)*(lt|gt|#0*6[02]|#x0*3[ce])(?:;|(?![A-Za-z0-9]))/gi;
+/** Remove tags (and whole <script>/<style> elements) until none is left ("<<b>script>" would otherwise
+ *  rebuild one); whatever could still open a tag ("<script<{…") gets a full-width bracket, which never can. */
 export function stripTags(text: string): string {
-  if (!text.includes('<')) return text;
-  let out = text;
+  if (!text.includes('<') && !text.includes('&')) return text;
+  let out = text.replace(ANGLE_REFERENCE, (_m, name: string) => (/^(lt|#0*60|#x0*3c)$/i.test(name) ? '<' : '>'));
+  if (!out.includes('<')) return out;
   for (let round = 0; round < 8; round++) {
     const next = out.replace(SCRIPT_OR_STYLE, '').replace(TAG_SHAPED, '');
-    if (next === out) return out;
+    if (next === out) break;
     out = next;
   }
-  return out.replace(/<(?=[A-Za-z!/])/g, '\uFF1C');
+  return out.replace(/<(?=[A-Za-z!?/])/g, '\uFF1C');
 }

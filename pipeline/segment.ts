@@ -19,6 +19,11 @@ export function loadSegmenter(userDict: string): void {
     .map((word) => word.split(/\s+/));
 }
 
+/** Whether loadSegmenter has run in this thread. */
+export function segmenterLoaded(): boolean {
+  return loadedDict !== undefined;
+}
+
 export function segment(text: string): string[] {
   if (loadedDict === undefined) throw new Error('loadSegmenter(userDict) must run before segment()');
   return joinSpacedWords(nodejieba.cut(text, true).filter((t) => t.trim() !== ''));

@@ -71,6 +71,16 @@ export class PagePool {
     });
   }
 
+  /**
+   * Load the analysis config and the segmenter now. The load is about a second of synchronous
+   * work on this thread; done while requests are in flight it stalls their timers, and loopback
+   * pages that answered at once failed as `timeout`. So the ingest calls this before it fetches.
+   * A failure is not thrown here: every page then reports it (complete()).
+   */
+  prepare(): void {
+    try { this.loadAnalysis(); } catch { /* reported on each page by complete() */ }
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     for (const slot of this.slots) clearTimeout(slot.watchdog);
@@ -104,7 +114,7 @@ export class PagePool {
     try {
       config = this.analysisConfig ?? this.loadAnalysis();
     } catch (e) {
-      return { ok: false, reason: 'no-article', message: `cannot analyse ${task.url}: ${(e as Error).message}` };
+      return { ok: false, reason: 'internal', message: `cannot analyse ${task.url}: ${(e as Error).message}`, ...((e as Error).stack ? { stack: (e as Error).stack } : {}) };
     }
     return analyzePage(result, config, task.url);
   }
@@ -130,7 +140,8 @@ export class PagePool {
     slot.watchdog.unref();
   }
 
-  private replace(slot: Slot, error: Error, reason: 'no-article' | 'timeout' = 'no-article'): void {
+  /** A worker that died is our fault (`internal`); one stopped by the watchdog is the page's (`timeout`). */
+  private replace(slot: Slot, error: Error, reason: 'internal' | 'timeout' = 'internal'): void {
     if (slot.replaced) return; // 'error' and 'exit' both report one death
     slot.replaced = true;
     clearTimeout(slot.watchdog);
@@ -141,7 +152,7 @@ export class PagePool {
       ? { ok: false, reason, message: `extraction of ${job.task.url} stopped: ${error.message}` }
       : { ok: false, reason, message: `page worker crashed on ${job.task.url}: ${error.message}` });
     if (this.closed) {
-      for (const r of rest) r.resolve({ ok: false, reason: 'no-article', message: `pool closed before ${r.task.url} was processed` });
+      for (const r of rest) r.resolve({ ok: false, reason: 'internal', message: `pool closed before ${r.task.url} was processed` });
       return;
     }
     this.queue.unshift(...rest);

@@ -25,6 +25,7 @@ import { parseArgs } from 'node:util';
 import { startCorpusServer, type CorpusServer } from './corpus-server.ts';
 import { BenchCorpus } from './generate.ts';
 import { PROJECT_ROOT } from '../cli/paths.ts';
+import { numberOption } from '../cli/numbers.ts';
 
 const { values: args } = parseArgs({ options: {
   quick: { type: 'boolean', default: false },
@@ -42,9 +43,9 @@ const { values: args } = parseArgs({ options: {
 } });
 
 const QUICK = args.quick;
-const SIZES = (args.sizes ?? (QUICK ? '1000' : '1000,10000')).split(',').map(Number).filter((n) => n > 0);
-const SEED = Number(args.seed);
-const WORKERS = Number(args.workers);
+const SIZES = (args.sizes ?? (QUICK ? '1000' : '1000,10000')).split(',').map((n) => numberOption('bench', '--sizes', n, { min: 1 }));
+const SEED = numberOption('bench', '--seed', args.seed!);
+const WORKERS = numberOption('bench', '--workers', args.workers!, { min: 1, max: 256 });
 const NODE = process.execPath;
 const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const BENCH = path.join(PROJECT_ROOT, 'pipeline/bench');

@@ -20,6 +20,7 @@ import { encodeMarkup } from '../demo/server.ts';
 import { escapeHtml as h, hash32, pick, TEASER_HEADLINES } from '../demo/chrome.ts';
 import { OUTLETS, OUTLET_IDS, OUTLET_TEMPLATES, ymdhm, type OutletId } from '../demo/outlets.ts';
 import { BenchCorpus, FEED_PART } from './generate.ts';
+import { numberOption } from '../cli/numbers.ts';
 
 export type ServerStats = { requests: number; ok: number; notModified: number; notFound: number; bytes: number; pageBytes: number; pages: number };
 export type CorpusServerOptions = { size: number; seed?: number; host?: string; gzip?: boolean };
@@ -240,7 +241,7 @@ export async function startCorpusServer(options: CorpusServerOptions): Promise<C
 
 if (import.meta.main) {
   const { values } = parseArgs({ options: { size: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' }, 'sources-out': { type: 'string' }, gzip: { type: 'boolean', default: false } } });
-  const server = await startCorpusServer({ size: Number(values.size), seed: Number(values.seed), gzip: values.gzip });
+  const server = await startCorpusServer({ size: numberOption('corpus-server', '--size', values.size!, { min: 1 }), seed: numberOption('corpus-server', '--seed', values.seed!), gzip: values.gzip });
   const sources = server.sources();
   if (values['sources-out']) fs.writeFileSync(values['sources-out'], stringify({ sources }));
   process.stdout.write(`Bench corpus: ${server.corpus.size} articles ${JSON.stringify(server.corpus.counts())}, ${sources.length} sources\n`);

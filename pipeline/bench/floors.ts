@@ -27,13 +27,14 @@ import { extractArticle, type Extracted } from '../extract.ts';
 import { analyzeArticle } from '../analyze.ts';
 import type { PageTask } from '../process-page.ts';
 import { CONFIG_DIR } from '../cli/paths.ts';
+import { numberOption } from '../cli/numbers.ts';
 
 const { values } = parseArgs({ options: { pages: { type: 'string', default: '500' }, seed: { type: 'string', default: '1' } } });
-const COUNT = Number(values.pages);
+const COUNT = numberOption('floors', '--pages', values.pages!, { min: 1 });
 const WARMUP = Math.min(30, Math.floor(COUNT / 5));
 const ORIGIN = 'http://127.0.0.1:9';
 
-const corpus = new BenchCorpus(COUNT, Number(values.seed) + 13);
+const corpus = new BenchCorpus(COUNT, numberOption('floors', '--seed', values.seed!) + 13);
 const pages: PageTask[] = corpus.items.map((it) => {
   const { body, contentType } = renderArticlePage(corpus, it.index, ORIGIN);
   return { url: ORIGIN + it.path, bytes: new Uint8Array(body), contentType };

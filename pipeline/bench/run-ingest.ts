@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { loadAnalysisConfig, type Source } from '../config.ts';
 import { runIngest } from '../ingest.ts';
 import { CONFIG_DIR } from '../cli/paths.ts';
+import { numberOption } from '../cli/numbers.ts';
 
 const { values } = parseArgs({ options: {
   sources: { type: 'string' }, content: { type: 'string' }, workers: { type: 'string', default: '2' },
@@ -37,9 +38,9 @@ const started = performance.now();
 const cpu0 = process.cpuUsage();
 const { report } = await runIngest({
   config, contentDir, sourcesFile: values.sources!,
-  workers: Number(values.workers),
-  ...(values.concurrency ? { concurrency: Number(values.concurrency) } : {}),
-  ...(values['per-host'] ? { perHost: Number(values['per-host']) } : {}),
+  workers: numberOption('run-ingest', '--workers', values.workers!, { min: 1, max: 256 }),
+  ...(values.concurrency ? { concurrency: numberOption('run-ingest', '--concurrency', values.concurrency, { min: 1 }) } : {}),
+  ...(values['per-host'] ? { perHost: numberOption('run-ingest', '--per-host', values['per-host'], { min: 1 }) } : {}),
 });
 const ms = performance.now() - started;
 const cpu = process.cpuUsage(cpu0);

@@ -11,6 +11,7 @@ import { PROJECT_ROOT, storyFromArgs } from './paths.ts';
 import { progressPrinter } from './progress.ts';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
+import { numberOption, PORT } from './numbers.ts';
 
 const { values } = parseArgs({ options: { story: { type: 'string' }, serve: { type: 'boolean', default: false }, port: { type: 'string', default: '4321' }, 'demo-port': { type: 'string', default: '4391' }, 'no-build': { type: 'boolean', default: false } } });
 
@@ -28,7 +29,7 @@ try {
 
 let demo;
 try {
-  demo = await startDemoServer({ port: Number(values['demo-port']), corpusDir: CORPUS_DIR });
+  demo = await startDemoServer({ port: numberOption('demo', '--demo-port', values['demo-port']!, PORT), corpusDir: CORPUS_DIR });
 } catch (e) {
   process.stderr.write(`demo: cannot start the demo outlets on 127.0.0.1:${values['demo-port']}: ${(e as Error).message}\n(another demo running? stop it or pass --demo-port and edit content/config/${SOURCES})\n`);
   process.exit(1);
@@ -58,7 +59,7 @@ if (!values['no-build']) {
 }
 
 if (values.serve) {
-  const site = await serveStatic(path.join(PROJECT_ROOT, 'dist'), Number(values.port));
+  const site = await serveStatic(path.join(PROJECT_ROOT, 'dist'), numberOption('demo', '--port', values.port!, PORT));
   process.stdout.write(`\nStoryline is being served at ${site.url}/  (Ctrl-C to stop)\n`);
 } else {
   process.stdout.write('Done. `npm start` also serves the site; `npm run serve` serves the last build.\n');

@@ -11,6 +11,7 @@ import { formatSummary } from '../report.ts';
 import { storyFingerprint } from '../story-files.ts';
 import { PROJECT_ROOT, storyFromArgs } from './paths.ts';
 import { progressPrinter } from './progress.ts';
+import { numberOption } from './numbers.ts';
 
 const { values } = parseArgs({
   options: {
@@ -24,6 +25,9 @@ const { values } = parseArgs({
 });
 
 const { configDir: CONFIG_DIR, contentDir: CONTENT_DIR } = storyFromArgs('ingest', values.story);
+// Every number is checked before anything is fetched: `--workers abc` would be a NaN-sized pool that never runs.
+const workers = values.workers === undefined ? undefined : numberOption('ingest', '--workers', values.workers, { min: 1, max: 256 });
+const watchMinutes = values.watch === undefined ? undefined : numberOption('ingest', '--watch', values.watch, { above: 0, integer: false });
 
 const controller = new AbortController();
 let stopping = false;
@@ -51,7 +55,7 @@ export async function ingestOnce(): Promise<void> {
   try {
     const { report, reportFile } = await runIngest({
       config, contentDir: CONTENT_DIR, sourcesFile: values.sources!,
-      workers: values.workers ? Number(values.workers) : undefined,
+      workers,
       signal: controller.signal,
       onProgress: values.quiet ? undefined : progress.update,
     });
@@ -64,9 +68,8 @@ export async function ingestOnce(): Promise<void> {
   }
 }
 
-if (values.watch) {
-  const minutes = Number(values.watch);
-  if (!(minutes > 0)) { process.stderr.write('ingest: --watch takes a number of minutes > 0\n'); process.exit(2); }
+if (watchMinutes !== undefined) {
+  const minutes = watchMinutes;
   process.stdout.write(`Watching: a run every ${minutes} min. Ctrl-C stops between items.\n`);
   // The site is rebuilt when a file it is built from changed, whatever the run's counts say.
   const storyRoots = [CONTENT_DIR, CONFIG_DIR];

@@ -15,6 +15,7 @@ import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from './paths.ts';
 import { DEFAULT_PAGES_PER_SHARD, SHARD_MANIFEST, bundlePath, shardCount, shardOf } from '../../src/lib/search-shards.ts';
+import { numberOption } from './numbers.ts';
 
 const { values } = parseArgs({ options: {
   site: { type: 'string', default: path.join(PROJECT_ROOT, 'dist') },
@@ -23,8 +24,8 @@ const { values } = parseArgs({ options: {
   parallel: { type: 'string', default: String(Math.min(2, os.availableParallelism())) },
 } });
 const site = path.resolve(values.site!);
-const perShard = wholeNumber('--pages-per-shard', values['pages-per-shard']!);
-const parallel = wholeNumber('--parallel', values.parallel!);
+const perShard = numberOption('search-index', '--pages-per-shard', values['pages-per-shard']!, { min: 1 });
+const parallel = numberOption('search-index', '--parallel', values.parallel!, { min: 1 });
 if (!fs.existsSync(site)) fail(`no built site at ${site} (run astro build first)`);
 const PAGEFIND = path.join(PROJECT_ROOT, 'node_modules/pagefind/lib/runner/bin.cjs');
 
@@ -78,12 +79,6 @@ async function indexShard(shard: number): Promise<void> {
 /** articles/x/index.html → /articles/x/ (as the site links it). */
 function urlOf(file: string): string {
   return `/${file.split(path.sep).join('/').replace(/(^|\/)index\.html$/, '$1')}`;
-}
-
-function wholeNumber(flag: string, value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) fail(`${flag} must be a whole number ≥ 1, not "${value}"`);
-  return n;
 }
 
 function fail(message: string): never {

@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { serveStatic } from '../serve-static.ts';
 import { PROJECT_ROOT } from './paths.ts';
+import { numberOption, PORT } from './numbers.ts';
 
 const { values } = parseArgs({ options: { port: { type: 'string', default: '4321' }, dir: { type: 'string' } } });
-const server = await serveStatic(values.dir ?? path.join(PROJECT_ROOT, 'dist'), Number(values.port));
+const server = await serveStatic(values.dir ?? path.join(PROJECT_ROOT, 'dist'), numberOption('serve', '--port', values.port!, PORT));
 process.stdout.write(`Storyline site: ${server.url}/\n`);

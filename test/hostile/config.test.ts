@@ -63,14 +63,14 @@ describe('config: sources.yaml', () => {
 });
 
 describe('config: topics.yaml and corrections.yaml', () => {
-  it('topics.yaml with an unknown topic id → ConfigError naming the file and line', () => {
+  it('topics.yaml with a topic id defined twice → ConfigError naming the file and line', () => {
     const { dir, sources } = configWith('sources-bad-kind.yaml');
     fs.writeFileSync(sources, 'sources: []\n');
     const topics = path.join(dir, 'topics.yaml');
     const lines = fs.readFileSync(topics, 'utf8').split('\n');
     const at = lines.findIndex((l) => /^\s*- id: refunds\s*$/.test(l));
     expect(at).toBeGreaterThan(0);
-    lines[at] = lines[at]!.replace('refunds', 'refundz');
+    lines[at] = lines[at]!.replace('refunds', 'sales');
     fs.writeFileSync(topics, lines.join('\n'));
     try { loadConfig(dir, sources); throw new Error('accepted'); } catch (e) {
       expect(e).toBeInstanceOf(ConfigError);

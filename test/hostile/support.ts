@@ -8,7 +8,6 @@ import { spawn } from 'node:child_process';
 import { afterAll } from 'vitest';
 import { loadConfig } from '../../pipeline/config.ts';
 import { runIngest, type IngestOptions } from '../../pipeline/ingest.ts';
-import { isBlockedAddress } from '../../pipeline/fetch.ts';
 import type { RunReport, ItemReport } from '../../pipeline/report.ts';
 
 import { CONFIG_DIR, PROJECT_ROOT } from './support-paths.ts';
@@ -103,17 +102,6 @@ export function filesUnder(dir: string, match: RegExp): string[] {
   return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
     .filter((e) => e.isFile() && match.test(e.name))
     .map((e) => path.join(e.parentPath, e.name));
-}
-
-/** A local address this machine can listen on that the fetcher does not treat as private
- *  (e.g. a TEST-NET address on eth0). Lets a fixture server play a public host. */
-export function publicLocalAddress(): string | undefined {
-  for (const list of Object.values(os.networkInterfaces())) {
-    for (const a of list ?? []) {
-      if (a.family === 'IPv4' && !a.internal && !isBlockedAddress(a.address)) return a.address;
-    }
-  }
-  return undefined;
 }
 
 /** Markup that would run in a browser if it reached one unescaped. */
