@@ -28,6 +28,10 @@ export const sourceSchema = z.object({
   allowPrivateNetwork: z.boolean().default(false),
   selector: cssSelector.optional(),
   enabled: z.boolean().default(true),
+  /** The outlet's license allows showing the full text; otherwise pages show a summary, the evidence and a link. */
+  fullText: z.boolean().default(false),
+  /** An invented outlet (the offline demo): the site says so on every page. */
+  fictional: z.boolean().default(false),
   extract: z.object({ content: cssSelector.optional(), remove: z.array(cssSelector).default([]) }).optional(),
 }).strict().refine((s) => s.kind !== 'page-list' || s.selector, { message: 'a page-list source needs a `selector`', path: ['selector'] });
 export type Source = z.infer<typeof sourceSchema>;

@@ -12,6 +12,7 @@ import type { FeedItem } from './feed.ts';
 import { PagePool } from './worker-pool.ts';
 import type { PageResult } from './process-page.ts';
 import { groupReprints } from './dedupe.ts';
+import { readerSummary } from './summary.ts';
 import { toChinaIso } from './dates.ts';
 import { ContentStore, RunLock, type SeenState, type ArticleState } from './store.ts';
 import { StageError, reasonOf } from './reasons.ts';
@@ -269,7 +270,7 @@ class Run {
     }
     const corrected = applyCorrection({
       id, title: extracted.title,
-      outlet: { id: source.id, name: source.name },
+      outlet: { id: source.id, name: source.name, ...(source.fullText ? { fullText: true } : {}), ...(source.fictional ? { fictional: true } : {}) },
       url: item.link, canonicalUrl,
       published,
       fetched: previousFile && previousFile.article.contentHash === contentHash ? previousFile.article.fetched : toChinaIso(this.now()),
@@ -278,7 +279,7 @@ class Run {
       relevance: { relevant: true, score: analysis.relevanceScore },
       topics: analysis.topics,
       evidence: analysis.evidence,
-      summary: analysis.summary,
+      summary: readerSummary({ title: extracted.title, paragraphs: extracted.paragraphs, keySentences: [...analysis.evidence, ...analysis.figures].map((x) => x.sentence), keywords: analysis.keywords }),
       keywords: analysis.keywords,
       figures: analysis.figures,
       disputes: analysis.disputes,

@@ -24,6 +24,8 @@ export interface SiteData {
   /** Oldest first. */
   events: SiteEvent[];
   related: (article: SiteArticle) => Related<SiteArticle>;
+  /** Names of the invented outlets (the bundled demo's); the site says so on every page. */
+  fictionalOutlets: string[];
   articlesInTopic: (topic: TopicId | string) => SiteArticle[];
 }
 
@@ -85,6 +87,7 @@ async function load(): Promise<SiteData> {
     byId,
     events,
     related: createRelatedIndex(articles),
+    fictionalOutlets: [...new Set(articles.filter((a) => a.outlet.fictional).map((a) => a.outlet.name))].sort(),
     articlesInTopic: (topic) => byTopic.get(topic) ?? [],
   };
 }

@@ -59,7 +59,14 @@ export const correctionNoteSchema = z.object({ field: z.string(), note: z.string
 export const articleSchema = z.object({
   id: articleId,
   title: z.string().min(1).max(300),
-  outlet: z.object({ id: z.string().min(1), name: z.string().min(1) }),
+  outlet: z.object({
+    id: z.string().min(1),
+    name: z.string().min(1),
+    /** The source's license lets readers see the full text here (sources.yaml `fullText: true`). */
+    fullText: z.boolean().optional(),
+    /** An invented outlet (the bundled demo's): every page says so. */
+    fictional: z.boolean().optional(),
+  }),
   url: z.url({ protocol: /^https?$/ }),
   canonicalUrl: z.url({ protocol: /^https?$/ }),
   published: isoWithOffset,

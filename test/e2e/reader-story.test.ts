@@ -1,0 +1,124 @@
+// The reader's story on the bundled demo, in real Chromium: honest pages (invented outlets said so,
+// summaries and evidence instead of copied text, originals that answer), the story so far,
+// coverage grouped by development, disputes, the figures ledger, and the details.
+// Nothing here depends on which demo article carries which topic today.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { launchChromium } from '../helpers/chromium.ts';
+import { startDemoSite, type DemoSite } from '../helpers/demo-site.ts';
+import { splitSentences } from '../../pipeline/normalize.ts';
+
+let site: DemoSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await startDemoSite();
+  browser = await launchChromium();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function open(path: string, options: { width?: number; height?: number; dark?: boolean; js?: boolean } = {}): Promise<{ page: Page; context: BrowserContext }> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+    colorScheme: options.dark ? 'dark' : 'light',
+    javaScriptEnabled: options.js ?? true,
+  });
+  const page = await context.newPage();
+  await page.goto(site.url + path);
+  return { page, context };
+}
+
+const shownText = (a: DemoSite['articles'][number]) => [a.article.summary, ...a.article.evidence.map((e) => e.sentence), ...a.article.figures.map((f) => f.sentence), ...a.article.disputes.map((d) => d.sentence)].join('\n');
+
+/** A sentence of the article's body that its page does not show (no summary, evidence or figure uses it). */
+function hiddenSentence(a: DemoSite['articles'][number]): string | undefined {
+  const shown = shownText(a);
+  return a.paragraphs.flatMap((p) => splitSentences(p)).find((s) => s.length > 20 && !shown.includes(s) && !shown.includes(s.slice(0, 12)));
+}
+
+describe('honest demo and honest pages', { timeout: 120_000 }, () => {
+  it('says on every page that the outlets and stories are invented', async () => {
+    const { page, context } = await open('/');
+    const pages = ['/', '/oldest/', '/topics/', '/figures/', '/disputes/', '/search/', `/articles/${site.articles[0]!.article.id}/`];
+    for (const path of pages) {
+      await page.goto(site.url + path);
+      const notice = page.locator('.demo-notice');
+      expect(await notice.count(), path).toBe(1);
+      const text = await notice.textContent();
+      expect(text, path).toContain('虚构');
+      for (const outlet of new Set(site.articles.map((a) => a.article.outlet.name))) expect(text, path).toContain(outlet);
+    }
+    await context.close();
+  });
+
+  it('links every article to its original, which answers while the site is served', async () => {
+    const { page, context } = await open('/');
+    const sample = site.articles.filter((_, i) => i % 5 === 0);
+    expect(sample.length).toBeGreaterThan(5);
+    for (const { article } of sample) {
+      await page.goto(`${site.url}/articles/${article.id}/`);
+      const href = await page.locator('a.original').getAttribute('href');
+      expect(href).toBe(article.url);
+      expect(href!.startsWith(site.outlets)).toBe(true);
+      const res = await fetch(href!);
+      expect(res.status, href!).toBe(200);
+    }
+    await context.close();
+  });
+
+  it('shows a summary, the evidence, the figures and a link, and the full text only where the source allows it', async () => {
+    const restricted = site.articles.filter((a) => !a.article.outlet.fullText && !a.article.reprintOf && a.article.evidence.length > 0 && hiddenSentence(a));
+    const open_ = site.articles.filter((a) => a.article.outlet.fullText);
+    expect(restricted.length).toBeGreaterThan(10);
+    expect(open_.length).toBeGreaterThan(3);
+    const { page, context } = await open('/');
+    for (const a of restricted.slice(0, 6)) {
+      await page.goto(`${site.url}/articles/${a.article.id}/`);
+      const html = await page.content();
+      expect(await page.locator('.article-body').count(), a.article.id).toBe(0);
+      expect(html).not.toContain(hiddenSentence(a)!);
+      expect(await page.locator('.no-full-text a').getAttribute('href')).toBe(a.article.url);
+      const summary = (await page.locator('.article-summary p').textContent())!;
+      expect(summary).toBe(a.article.summary);
+      // Not the lead copied: the summary is not the opening paragraph(s) nor its first sentences.
+      const lead = splitSentences(a.paragraphs[0]!);
+      expect(summary.startsWith(lead.slice(0, 2).join(''))).toBe(false);
+      expect(summary).not.toBe(a.paragraphs.slice(0, 2).join(''));
+      const quotes = await page.locator('.facts .quote').allTextContents();
+      for (const ev of a.article.evidence) expect(quotes).toContain(ev.sentence);
+      for (const f of a.article.figures) expect(quotes).toContain(f.sentence);
+    }
+    const full = open_[0]!;
+    await page.goto(`${site.url}/articles/${full.article.id}/`);
+    expect(await page.locator('.article-body p').count()).toBe(full.paragraphs.length);
+    await context.close();
+  });
+
+  it('keeps out of the search index what the pages do not show', async () => {
+    const { page, context } = await open('/search/');
+    const a = site.articles.find((x) => !x.article.outlet.fullText && !x.article.reprintOf && hiddenSentence(x))!;
+    // A string, so the test runner does not rewrite the browser's own dynamic import.
+    const records = (await page.evaluate(`(async () => {
+      const pagefind = await import('/pagefind/pagefind.js');
+      const search = await pagefind.search(${JSON.stringify(a.article.title)});
+      return Promise.all(search.results.slice(0, 10).map((r) => r.data()));
+    })()`)) as { url: string; content: string }[];
+    const record = records.find((r) => r.url.includes(a.article.id));
+    expect(record, 'the article is found by its title').toBeDefined();
+    const flat = (s: string) => s.replace(/\s+/g, '');
+    expect(flat(record!.content)).toContain(flat(a.article.summary).slice(0, 20));
+    expect(flat(record!.content)).not.toContain(flat(hiddenSentence(a)!));
+    await context.close();
+  });
+
+  it('keeps the footer honest: the summary claim holds', async () => {
+    const { page, context } = await open('/');
+    expect(await page.locator('.site-footer').textContent()).toContain('只有来源许可的媒体才展示全文');
+    await context.close();
+  });
+});
