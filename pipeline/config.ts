@@ -95,6 +95,8 @@ const figuresFileSchema = z.object({ claims: z.array(claimSchema) }).strict();
 const storyFileSchema = z.object({
   id: z.string(), title: z.string(), subtitle: z.string(), description: z.string(),
   since: z.union([z.string(), z.date()]), timezone: z.string(),
+  /** The story so far, editor-written: what happened and where it stands (home page). */
+  sofar: z.object({ asOf: z.union([z.iso.date(), z.date()]), summary: z.string().min(1), status: z.string().min(1) }).strict().optional(),
   disputes: z.array(z.object({ id: z.string(), title: z.string(), summary: z.string(), match: z.array(z.string()).min(1) }).strict()),
 }).strict();
 export type StoryConfig = z.infer<typeof storyFileSchema>;

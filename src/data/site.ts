@@ -105,6 +105,7 @@ import { foldReprints } from '../lib/fold-reprints.ts';
 import { buildTimeline, type TimelineItem } from '../lib/build-timeline.ts';
 import { paginate, type Page } from '../lib/paginate.ts';
 import type { Order } from '../lib/sort-articles.ts';
+import { paths, milestoneAnchor } from '../lib/paths.ts';
 
 export const TIMELINE_PAGE_SIZE = 50;
 export const TOPIC_PAGE_SIZE = 20;
@@ -116,6 +117,16 @@ export async function timelinePages(order: Order): Promise<Page<SiteTimelineItem
   const { articles, events } = await siteData();
   const sorted = order === 'newest' ? articles : [...articles].reverse();
   return paginate(buildTimeline(foldReprints(sorted), events, order), TIMELINE_PAGE_SIZE);
+}
+
+/** Where each milestone sits in the home timeline (newest first): its page's URL with the milestone's anchor. */
+export async function milestoneLinks(): Promise<Map<string, string>> {
+  const pages = await timelinePages('newest');
+  const links = new Map<string, string>();
+  for (const page of pages) {
+    for (const item of page.items) if (item.kind === 'event') links.set(item.event.key, `${paths.home(page.page)}#${milestoneAnchor(item.event.key)}`);
+  }
+  return links;
 }
 
 /** A topic's articles, reprints folded under originals, newest first, cut into pages of 20. */

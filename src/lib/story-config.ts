@@ -10,6 +10,13 @@ const storySchema = z.looseObject({
   title: z.string().min(1),
   subtitle: z.string().optional(),
   description: z.string().optional(),
+  sofar: z
+    .looseObject({
+      asOf: z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), z.iso.date()),
+      summary: z.string().min(1),
+      status: z.string().min(1),
+    })
+    .optional(),
   disputes: z
     .array(z.looseObject({ id: z.string().min(1), title: z.string().min(1), summary: z.string().optional() }))
     .default([]),
@@ -33,6 +40,8 @@ export interface StoryConfig {
   title: string;
   subtitle: string;
   description: string;
+  /** Editor-written story so far; absent when the editor has not written one. */
+  sofar?: { asOf: string; summary: string; status: string };
   disputes: { id: string; title: string; summary: string }[];
 }
 
@@ -51,6 +60,7 @@ export function parseStoryConfig(text: string, file = 'story.yaml'): StoryConfig
     title: tidyText(s.title),
     subtitle: tidyText(s.subtitle),
     description: tidyText(s.description),
+    ...(s.sofar ? { sofar: { asOf: s.sofar.asOf, summary: tidyText(s.sofar.summary), status: tidyText(s.sofar.status) } } : {}),
     disputes: s.disputes.map((d) => ({ id: d.id, title: tidyText(d.title), summary: tidyText(d.summary) })),
   };
 }

@@ -8,6 +8,14 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { launchChromium } from '../helpers/chromium.ts';
 import { startDemoSite, type DemoSite } from '../helpers/demo-site.ts';
 import { splitSentences } from '../../pipeline/normalize.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { ROOT } from '../helpers/demo-site.ts';
+
+const events = readdirSync(join(ROOT, 'content/events')).filter((f) => f.endsWith('.md'))
+  .map((f) => parse(/^---\n([\s\S]*?)\n---/.exec(readFileSync(join(ROOT, 'content/events', f), 'utf8'))![1]!) as { title: string; date: string | Date });
+const story = parse(readFileSync(join(ROOT, 'content/config/story.yaml'), 'utf8')) as { sofar: { summary: string; status: string } };
 
 let site: DemoSite;
 let browser: Browser;
@@ -119,6 +127,47 @@ describe('honest demo and honest pages', { timeout: 120_000 }, () => {
   it('keeps the footer honest: the summary claim holds', async () => {
     const { page, context } = await open('/');
     expect(await page.locator('.site-footer').textContent()).toContain('只有来源许可的媒体才展示全文');
+    await context.close();
+  });
+});
+
+describe('the story so far', { timeout: 120_000 }, () => {
+  it('opens the home page with what happened, where it stands and the event outline, on the first screen at 360 px', async () => {
+    const { page, context } = await open('/', { width: 360, height: 740 });
+    const summary = page.locator('.story-so-far .sofar-summary');
+    const status = page.locator('.story-so-far .sofar-status');
+    const flat = (s: string | null) => (s ?? '').replace(/\s+/g, '');
+    expect(flat(await summary.textContent())).toBe(flat(story.sofar.summary));
+    expect(flat(await status.textContent())).toContain(flat(story.sofar.status));
+    for (const el of [summary, status, page.locator('#outline-title'), page.locator('.outline li').first()]) {
+      const box = (await el.boundingBox())!;
+      expect(box.y + Math.min(box.height, 24)).toBeLessThanOrEqual(740);
+    }
+    // The story comes before the chart and the newest articles.
+    const order = await page.evaluate(() => ['.story-so-far', 'figure.volume', '.timeline'].map((s) => document.querySelector(s)?.getBoundingClientRect().top ?? -1));
+    expect(order[0]!).toBeLessThan(order[1]!);
+    expect(order[1]!).toBeLessThan(order[2]!);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await context.close();
+  });
+
+  it('lists every milestone with its date, oldest first, each linking to its coverage', async () => {
+    const { page, context } = await open('/');
+    const items = await page.locator('.outline li').evaluateAll((els) => els.map((e) => ({
+      date: e.querySelector('time')!.getAttribute('datetime')!, title: e.querySelector('a')?.textContent ?? '', href: e.querySelector('a')?.getAttribute('href') ?? '',
+    })));
+    expect(items.map((i) => i.title).sort()).toEqual(events.map((e) => e.title).sort());
+    expect(items.map((i) => i.date)).toEqual([...items.map((i) => i.date)].sort());
+    for (const item of items) {
+      await page.goto(new URL(item.href, site.url).href);
+      const anchor = item.href.split('#')[1]!;
+      const box = page.locator(`[id="${anchor}"]`);
+      expect(await box.count(), item.href).toBe(1);
+      expect(await box.textContent()).toContain(item.title);
+      // The milestone sits in its day with that day's coverage, when there is any.
+      const day = page.locator('.day', { has: box });
+      expect(await day.getAttribute('data-day')).toBe(item.date);
+    }
     await context.close();
   });
 });
