@@ -110,6 +110,10 @@ const correctionSchema = z.object({
   original: z.string().optional(),
   /** Merge: this article and `mergeWith` are the same; the earlier becomes the original. */
   mergeWith: z.string().optional(),
+  /** Coverage grouping: this article reports the same development as that one (merge). */
+  sameDevelopmentAs: z.string().min(1).optional(),
+  /** Coverage grouping: this article starts a development of its own (split). */
+  newDevelopment: z.literal(true).optional(),
   note: z.string().min(1, 'say why: `note` is shown to readers'),
 }).strict();
 export type Correction = z.infer<typeof correctionSchema>;

@@ -13,6 +13,7 @@ import { PagePool } from './worker-pool.ts';
 import type { PageResult } from './process-page.ts';
 import { groupReprints } from './dedupe.ts';
 import { readerSummary } from './summary.ts';
+import { updateDevelopments } from './developments.ts';
 import { toChinaIso } from './dates.ts';
 import { ContentStore, RunLock, type SeenState, type ArticleState } from './store.ts';
 import { StageError, reasonOf } from './reasons.ts';
@@ -63,6 +64,9 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     phases.end('corrections');
     report.dedupe = run.relinkReprints();
     phases.end('reprints');
+    const grouping = updateDevelopments(options.contentDir, store, state, options.config.corrections);
+    for (const p of grouping.problems) report.corrections.push({ article: p.article, applied: false, fields: ['development'], note: '', message: p.message });
+    phases.end('developments');
     store.saveState(state);
     phases.end('save-state');
     report.phases = phases.list;

@@ -9,6 +9,8 @@ import { contentRoot } from '../lib/content-root.ts';
 import { parseStoryConfig, parseTopicsConfig, parseGlossary, type StoryConfig, type TopicInfo, type GlossaryEntry } from '../lib/story-config.ts';
 import { sortArticles } from '../lib/sort-articles.ts';
 import { createRelatedIndex, type Related } from '../lib/related-articles.ts';
+import { developmentsFileSchema, DEVELOPMENTS_FILE } from '../schema/development.ts';
+import { groupCoverage, type DevelopmentInfo, type GroupedEntry } from '../lib/group-coverage.ts';
 
 export type SiteArticle = Article & { body: string; file: string };
 export type SiteEvent = StoryEvent & { key: string; body: string };
@@ -27,6 +29,21 @@ export interface SiteData {
   /** Names of the invented outlets (the bundled demo's); the site says so on every page. */
   fictionalOutlets: string[];
   articlesInTopic: (topic: TopicId | string) => SiteArticle[];
+  /** Article id → its development, for reports grouped by the pipeline (content/developments.json). */
+  developmentOf: Map<string, DevelopmentInfo>;
+}
+
+/** The pipeline's grouping of coverage by development; none yet (no ingest run) means no groups. */
+function loadDevelopments(known: ReadonlyMap<string, unknown>): Map<string, DevelopmentInfo> {
+  const file = join(contentRoot(), DEVELOPMENTS_FILE);
+  const out = new Map<string, DevelopmentInfo>();
+  if (!existsSync(file)) return out;
+  const parsed = developmentsFileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new Error(`Storyline site: ${file}: ${parsed.error.issues[0]?.message}`);
+  for (const d of parsed.data.developments) {
+    for (const id of d.articles) if (known.has(id)) out.set(id, { id: d.id, notes: d.notes });
+  }
+  return out;
 }
 
 function readConfig(name: string): { text: string; file: string } {
@@ -89,6 +106,7 @@ async function load(): Promise<SiteData> {
     related: createRelatedIndex(articles),
     fictionalOutlets: [...new Set(articles.filter((a) => a.outlet.fictional).map((a) => a.outlet.name))].sort(),
     articlesInTopic: (topic) => byTopic.get(topic) ?? [],
+    developmentOf: loadDevelopments(byId),
   };
 }
 
@@ -114,9 +132,15 @@ export type SiteTimelineItem = TimelineItem<SiteArticle, SiteEvent>;
 
 /** The home timeline (newest first) or its reverse, cut into pages. */
 export async function timelinePages(order: Order): Promise<Page<SiteTimelineItem>[]> {
-  const { articles, events } = await siteData();
+  const { articles, events, developmentOf } = await siteData();
   const sorted = order === 'newest' ? articles : [...articles].reverse();
-  return paginate(buildTimeline(foldReprints(sorted), events, order), TIMELINE_PAGE_SIZE);
+  return paginate(buildTimeline(groupCoverage(foldReprints(sorted), developmentOf), events, order), TIMELINE_PAGE_SIZE);
+}
+
+/** Entries of the whole timeline: one per development or lone report. */
+export async function coverageEntries(): Promise<GroupedEntry<SiteArticle>[]> {
+  const { articles, developmentOf } = await siteData();
+  return groupCoverage(foldReprints(articles), developmentOf);
 }
 
 /** Where each milestone sits in the home timeline (newest first): its page's URL with the milestone's anchor. */
@@ -131,9 +155,9 @@ export async function milestoneLinks(): Promise<Map<string, string>> {
 
 /** A topic's articles, reprints folded under originals, newest first, cut into pages of 20. */
 export async function topicPages(topic: string) {
-  const { articlesInTopic } = await siteData();
+  const { articlesInTopic, developmentOf } = await siteData();
   const list = articlesInTopic(topic);
-  return { total: list.length, pages: paginate(foldReprints(list), TOPIC_PAGE_SIZE) };
+  return { total: list.length, pages: paginate(groupCoverage(foldReprints(list), developmentOf), TOPIC_PAGE_SIZE) };
 }
 
 import { buildLedger, type LedgerEntry } from '../lib/figure-ledger.ts';

@@ -83,7 +83,7 @@ describe('bundled demo', () => {
     expect(first.dedupe.skipped).toBeFalsy();
     expect(report.dedupe.skipped).toBe(true);
     expect({ ...report.dedupe, skipped: false }).toEqual({ ...first.dedupe, relinked: 0, skipped: false });
-    expect(report.phases?.map((p) => p.name)).toEqual(['load-state', 'fetch-and-store', 'corrections', 'reprints', 'save-state']);
+    expect(report.phases?.map((p) => p.name)).toEqual(['load-state', 'fetch-and-store', 'corrections', 'reprints', 'developments', 'save-state']);
     const after = new Map(content.articleFiles().map((f) => [f, fs.readFileSync(f, 'utf8') + fs.statSync(f).mtimeMs]));
     expect(after).toEqual(before);
     expect(fs.readdirSync(path.join(content.dir, 'runs'))).toHaveLength(2);

@@ -171,3 +171,76 @@ describe('the story so far', { timeout: 120_000 }, () => {
     await context.close();
   });
 });
+
+describe('coverage grouped by development', { timeout: 120_000 }, () => {
+  const developments = () => (JSON.parse(readFileSync(join(site.content, 'developments.json'), 'utf8')) as { developments: { id: string; articles: string[] }[] }).developments;
+  const byId = () => new Map(site.articles.map((a) => [a.article.id, a.article]));
+
+  it('groups different outlets\' reports of one development in the pipeline', () => {
+    const groups = developments().filter((d) => d.articles.length > 1);
+    const articles = byId();
+    // The court ruling broke on one day and was reported by four outlets within three days.
+    const ruling = site.articles.filter((a) => !a.article.reprintOf && /双倍返还|雙倍返還/.test(a.article.title) && a.article.published.startsWith('2025-11-1'));
+    expect(ruling.length).toBeGreaterThanOrEqual(3);
+    const home = groups.find((g) => g.articles.includes(ruling[0]!.article.id))!;
+    for (const r of ruling.filter((x) => Date.parse(x.article.published) - Date.parse(ruling[0]!.article.published) < 3 * 86_400_000)) expect(home.articles).toContain(r.article.id);
+    for (const g of groups) {
+      const outlets = new Set(g.articles.map((id) => articles.get(id)!.outlet.id));
+      expect(outlets.size, g.id).toBeGreaterThan(1);
+      const times = g.articles.map((id) => Date.parse(articles.get(id)!.published));
+      expect(times).toEqual([...times].sort((a, b) => a - b));
+      // No reprint is grouped: reprints fold under their original.
+      for (const id of g.articles) expect(articles.get(id)!.reprintOf).toBeUndefined();
+    }
+  });
+
+  it('shows one headline, "N 家媒体报道" and the reports earliest first on the timeline', async () => {
+    const groups = new Map(developments().filter((d) => d.articles.length > 1).map((d) => [d.id, d]));
+    expect(groups.size).toBeGreaterThan(1);
+    const articles = byId();
+    const { page, context } = await open('/oldest/');
+    const seen = new Set<string>();
+    const listedAlone = new Set<string>();
+    for (let n = 1; ; n++) {
+      await page.goto(`${site.url}/oldest/${n > 1 ? `${n}/` : ''}`);
+      for (const id of await page.locator('.entries > .entry:not(.development)').evaluateAll((els) => els.map((e) => e.getAttribute('data-article-id')!))) listedAlone.add(id);
+      for (const el of await page.locator('.entries > .entry.development').all()) {
+        const id = (await el.getAttribute('data-development'))!;
+        const group = groups.get(id)!;
+        expect(group, id).toBeDefined();
+        seen.add(id);
+        const reports = await el.locator('.reports > li').evaluateAll((els) => els.map((e) => ({ id: e.getAttribute('data-article-id')!, time: Date.parse(e.querySelector('time')!.getAttribute('datetime')!) })));
+        expect(reports.map((r) => r.id)).toEqual(group.articles);
+        expect(reports.map((r) => r.time)).toEqual([...reports.map((r) => r.time)].sort((a, b) => a - b));
+        expect(await el.locator('.entry-title a').textContent()).toBe(articles.get(group.articles[0]!)!.title);
+        const outlets = new Set(site.articles.filter((a) => group.articles.includes(a.article.id) || group.articles.includes(a.article.reprintOf ?? '')).map((a) => a.article.outlet.id));
+        expect((await el.locator('.n-outlets').textContent())!.trim()).toBe(`${outlets.size} 家媒体报道`);
+      }
+      if ((await page.locator('a[rel="next"]').count()) === 0) break;
+    }
+    expect([...seen].sort()).toEqual([...groups.keys()].sort());
+    for (const g of groups.values()) for (const id of g.articles) expect(listedAlone.has(id), id).toBe(false);
+    await context.close();
+  });
+
+  it('groups the reports on the topic pages too, each report in the topic', async () => {
+    const articles = byId();
+    const { page, context } = await open('/');
+    const topics = await page.locator('nav.topic-nav a[data-topic]').evaluateAll((els) => els.map((e) => e.getAttribute('data-topic')!));
+    let groupsSeen = 0;
+    for (const topic of topics) {
+      for (let n = 1; ; n++) {
+        await page.goto(`${site.url}/topics/${topic}/${n > 1 ? `${n}/` : ''}`);
+        for (const el of await page.locator('.entry.development').all()) {
+          groupsSeen++;
+          const ids = await el.locator('.reports > li').evaluateAll((els) => els.map((e) => e.getAttribute('data-article-id')!));
+          expect(ids.length).toBeGreaterThan(1);
+          for (const id of ids) expect(articles.get(id)!.topics, `${topic} ${id}`).toContain(topic);
+        }
+        if ((await page.locator('a[rel="next"]').count()) === 0) break;
+      }
+    }
+    expect(groupsSeen).toBeGreaterThan(0);
+    await context.close();
+  });
+});
