@@ -161,11 +161,26 @@ export async function topicPages(topic: string) {
 }
 
 import { buildLedger, type LedgerEntry } from '../lib/figure-ledger.ts';
+import { parseClaimantsConfig, detectClaimant, isRefutedIn } from '../lib/claimants.ts';
+import { normalizeText } from '../../pipeline/normalize.ts';
 
 let ledgerCache: Promise<LedgerEntry<SiteArticle>[]> | undefined;
 
-/** The figures ledger over all articles (reprints included: each is a source). */
+/** The figures ledger over all articles (reprints included: each is a source), with claimants. */
 export function figureLedger(): Promise<LedgerEntry<SiteArticle>[]> {
-  ledgerCache ??= siteData().then(({ articles }) => buildLedger(articles));
+  ledgerCache ??= siteData().then(({ articles }) => {
+    const file = readConfig('claimants.yaml');
+    const config = parseClaimantsConfig(file.text, file.file);
+    // Cues are matched on the analysed form (Simplified, half-width), as the pipeline matches.
+    const texts = new Map<string, string>();
+    const textOf = (a: SiteArticle) => texts.get(a.id) ?? texts.set(a.id, normalizeText(`${a.title}\n${a.body}`, a.script)).get(a.id)!;
+    return buildLedger(articles, {
+      sameTimeDays: config.sameTimeDays,
+      claimantOf: (a, f) => {
+        const claimant = detectClaimant(normalizeText(f.sentence, a.script), normalizeText(f.text, a.script), config);
+        return { claimant, refuted: claimant.refutable && isRefutedIn(textOf(a), config) };
+      },
+    });
+  });
   return ledgerCache;
 }

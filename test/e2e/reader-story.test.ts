@@ -244,3 +244,57 @@ describe('coverage grouped by development', { timeout: 120_000 }, () => {
     await context.close();
   });
 });
+
+describe('figures ledger', { timeout: 120_000 }, () => {
+  it('groups identical claims with their sources, each with claimant and date, values as Chinese readers write them', async () => {
+    const { page, context } = await open('/figures/');
+    const entries = await page.locator('.ledger-entry').evaluateAll((els) => els.map((e) => ({
+      claim: e.getAttribute('data-claim')!,
+      conflict: e.classList.contains('conflict'),
+      variants: [...e.querySelectorAll('.ledger-variant')].map((v) => ({
+        key: v.getAttribute('data-value')!,
+        label: v.querySelector('.value')!.textContent!,
+        claimants: v.querySelector('.claimants')!.textContent!,
+        sources: [...v.querySelectorAll('.ledger-sources li')].map((li) => ({ claimant: li.getAttribute('data-claimant'), date: li.querySelector('time')?.getAttribute('datetime') })),
+        count: Number(v.getAttribute('data-sources')),
+      })),
+    })));
+    expect(entries.length).toBeGreaterThan(5);
+    for (const e of entries) {
+      // One row per distinct value: identical claims are never repeated.
+      expect(new Set(e.variants.map((v) => v.key)).size, e.claim).toBe(e.variants.length);
+      for (const v of e.variants) {
+        expect(v.claimants.trim(), `${e.claim} ${v.key}`).not.toBe('');
+        expect(v.sources.length).toBe(v.count);
+        for (const s of v.sources) { expect(s.claimant).toBeTruthy(); expect(s.date).toMatch(/^\d{4}-\d{2}-\d{2}/); }
+        // Chinese notation: no bare 5+ digit money amounts, no ASCII spaces before the unit.
+        expect(v.label).not.toMatch(/\d \S/);
+        expect(v.label).not.toMatch(/\d{5,}元/);
+      }
+    }
+    const claimants = new Set(entries.flatMap((e) => e.variants.flatMap((v) => v.sources.map((s) => s.claimant))));
+    for (const id of ['official', 'rumour', 'complaint-platform']) expect(claimants, id).toContain(id);
+    const deposit = entries.find((e) => e.variants.some((v) => v.label === '5000元'))!;
+    expect(deposit.variants.find((v) => v.label === '5000元')!.count).toBeGreaterThan(5);
+    // The page stays short: no longer than 30 screens at 360 px even with every source listed.
+    await context.close();
+    const phone = await open('/figures/', { width: 360, height: 740 });
+    expect(await phone.page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(30 * 740);
+    await phone.context.close();
+  });
+
+  it('flags no false conflicts: refuted rumours, hedges and other months are not compared', async () => {
+    const { page, context } = await open('/figures/');
+    // The demo's rumour of 3000+ cancellations is refuted in its own article; it is listed, marked, not a conflict.
+    const cancellations = page.locator('.ledger-entry', { has: page.locator('.claimants', { hasText: '已被否认' }) }).first();
+    expect(await cancellations.count()).toBe(1);
+    expect(await cancellations.locator('.flag').count()).toBe(0);
+    // Every conflict that is flagged has two exact values by different claimants.
+    for (const e of await page.locator('.ledger-entry.conflict').all()) {
+      const disputed = await e.locator('.ledger-variant.differs').evaluateAll((vs) => vs.map((v) => ({ label: v.querySelector('.value')!.textContent!, claimants: v.querySelector('.claimants')!.textContent! })));
+      expect(disputed.length).toBeGreaterThanOrEqual(2);
+      for (const d of disputed) expect(d.label).not.toMatch(/^(约|近|超过|逾|将近|接近|不到)|至/);
+    }
+    await context.close();
+  });
+});
