@@ -97,7 +97,13 @@ const storyFileSchema = z.object({
   since: z.union([z.string(), z.date()]), timezone: z.string(),
   /** The story so far, editor-written: what happened and where it stands (home page). */
   sofar: z.object({ asOf: z.union([z.iso.date(), z.date()]), summary: z.string().min(1), status: z.string().min(1) }).strict().optional(),
-  disputes: z.array(z.object({ id: z.string(), title: z.string(), summary: z.string(), match: z.array(z.string()).min(1) }).strict()),
+  disputes: z.array(z.object({
+    id: z.string(), title: z.string(), summary: z.string(), match: z.array(z.string()).min(1),
+    /** The dispute's period on the disputes page (YYYY-MM-DD): reports outside it are about other disputes. */
+    from: z.union([z.iso.date(), z.date()]).optional(), until: z.union([z.iso.date(), z.date()]).optional(),
+    /** Where it stands now, one line, editor-written; otherwise the latest step is shown. */
+    status: z.string().min(1).optional(),
+  }).strict()),
 }).strict();
 export type StoryConfig = z.infer<typeof storyFileSchema>;
 

@@ -184,3 +184,11 @@ export function figureLedger(): Promise<LedgerEntry<SiteArticle>[]> {
   });
   return ledgerCache;
 }
+
+import { parseDisputeRoles, type DisputeRoles } from '../lib/dispute-roles.ts';
+
+/** The stage rules of the disputes page (content/config/dispute-roles.yaml). */
+export async function disputeRoles(): Promise<DisputeRoles> {
+  const file = readConfig('dispute-roles.yaml');
+  return parseDisputeRoles(file.text, file.file);
+}

@@ -18,7 +18,11 @@ const storySchema = z.looseObject({
     })
     .optional(),
   disputes: z
-    .array(z.looseObject({ id: z.string().min(1), title: z.string().min(1), summary: z.string().optional() }))
+    .array(z.looseObject({
+      id: z.string().min(1), title: z.string().min(1), summary: z.string().optional(), status: z.string().optional(),
+      from: z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), z.iso.date()).optional(),
+      until: z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), z.iso.date()).optional(),
+    }))
     .default([]),
 });
 
@@ -42,7 +46,7 @@ export interface StoryConfig {
   description: string;
   /** Editor-written story so far; absent when the editor has not written one. */
   sofar?: { asOf: string; summary: string; status: string };
-  disputes: { id: string; title: string; summary: string }[];
+  disputes: { id: string; title: string; summary: string; status?: string; from?: string; until?: string }[];
 }
 
 /** YAML folding turns line breaks into spaces; drop those that follow CJK punctuation. */
@@ -61,7 +65,10 @@ export function parseStoryConfig(text: string, file = 'story.yaml'): StoryConfig
     subtitle: tidyText(s.subtitle),
     description: tidyText(s.description),
     ...(s.sofar ? { sofar: { asOf: s.sofar.asOf, summary: tidyText(s.sofar.summary), status: tidyText(s.sofar.status) } } : {}),
-    disputes: s.disputes.map((d) => ({ id: d.id, title: tidyText(d.title), summary: tidyText(d.summary) })),
+    disputes: s.disputes.map((d) => ({
+      id: d.id, title: tidyText(d.title), summary: tidyText(d.summary),
+      ...(d.status ? { status: tidyText(d.status) } : {}), ...(d.from ? { from: d.from } : {}), ...(d.until ? { until: d.until } : {}),
+    })),
   };
 }
 

@@ -298,3 +298,48 @@ describe('figures ledger', { timeout: 120_000 }, () => {
     await context.close();
   });
 });
+
+describe('disputes', { timeout: 120_000 }, () => {
+  const roles = parse(readFileSync(join(ROOT, 'content/config/dispute-roles.yaml'), 'utf8')) as { stages: { id: string; label: string }[] };
+  const threads = (parse(readFileSync(join(ROOT, 'content/config/story.yaml'), 'utf8')) as { disputes: { id: string; from?: string | Date; until?: string | Date }[] }).disputes;
+  const day = (d: string | Date | undefined) => (d instanceof Date ? d.toISOString().slice(0, 10) : d);
+
+  it('follows each dispute in date order, every step labelled with its stage, with a one-line status', async () => {
+    const { page, context } = await open('/disputes/');
+    const labels = new Map(roles.stages.map((s) => [s.id, s.label]));
+    let stepsSeen = 0;
+    const stagesSeen = new Set<string>();
+    for (const t of threads) {
+      const section = page.locator(`[data-dispute="${t.id}"]`);
+      const status = (await section.locator('.thread-status').textContent())!;
+      expect(status.startsWith('现状：'), t.id).toBe(true);
+      expect(status.length).toBeGreaterThan(8);
+      await section.evaluate((s) => s.querySelectorAll('details').forEach((d) => (d.open = true)));
+      const steps = await section.locator('li.step').evaluateAll((els) => els.map((e) => ({ stage: e.getAttribute('data-stage')!, day: e.getAttribute('data-day')!, chip: e.querySelector('.stage-chip')?.textContent })));
+      expect(steps.map((s) => s.day), t.id).toEqual([...steps.map((s) => s.day)].sort());
+      for (const s of steps) {
+        expect(labels.get(s.stage), `${t.id} ${s.day}`).toBe(s.chip);
+        stagesSeen.add(s.stage);
+        if (day(t.from)) expect(s.day >= day(t.from)!).toBe(true);
+        if (day(t.until)) expect(s.day <= day(t.until)!).toBe(true);
+      }
+      stepsSeen += steps.length;
+    }
+    expect(stepsSeen).toBeGreaterThan(8);
+    for (const id of ['complaint', 'response', 'outcome']) expect(stagesSeen, id).toContain(id);
+    await context.close();
+  });
+
+  it('decides a step\'s stage from its sentence\'s role: an offer is a response, a ruling an outcome', async () => {
+    const { page, context } = await open('/disputes/');
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+    const steps = await page.locator('li.step:not(.is-milestone)').evaluateAll((els) => els.map((e) => ({ stage: e.getAttribute('data-stage')!, quote: e.querySelector('.quote')!.textContent! })));
+    const offers = steps.filter((s) => /小米.{0,30}(补偿|赠送|補償)/.test(s.quote) && !/不买账|拒绝|坚持/.test(s.quote));
+    const rulings = steps.filter((s) => /法院.{0,20}判/.test(s.quote));
+    expect(offers.length).toBeGreaterThan(0);
+    expect(rulings.length).toBeGreaterThan(0);
+    for (const s of offers) expect(s.stage, s.quote).toBe('response');
+    for (const s of rulings) expect(s.stage, s.quote).toBe('outcome');
+    await context.close();
+  });
+});
