@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { getCollection } from 'astro:content';
 import type { Article, StoryEvent, TopicId } from '../schema/article.ts';
 import { contentRoot } from '../lib/content-root.ts';
+import { halfWidthAlnum } from '../lib/half-width.ts';
 import { parseStoryConfig, parseTopicsConfig, parseGlossary, type StoryConfig, type TopicInfo, type GlossaryEntry } from '../lib/story-config.ts';
 import { sortArticles } from '../lib/sort-articles.ts';
 import { createRelatedIndex, type Related } from '../lib/related-articles.ts';
@@ -77,7 +78,8 @@ async function load(): Promise<SiteData> {
       continue;
     }
     seen.set(entry.data.id, file);
-    list.push({ ...entry.data, body: entry.body ?? '', file });
+    // Full-width digits and letters (８８８９８) read as half-width everywhere on the site.
+    list.push({ ...entry.data, title: halfWidthAlnum(entry.data.title), body: entry.body ?? '', file });
   }
   const articles = sortArticles(list, 'newest');
   const byId = new Map(articles.map((a) => [a.id, a] as const));

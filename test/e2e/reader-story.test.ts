@@ -343,3 +343,47 @@ describe('disputes', { timeout: 120_000 }, () => {
     await context.close();
   });
 });
+
+describe('details', { timeout: 120_000 }, () => {
+  it('search results: outlet and date in Chinese punctuation, snippets from what the page says', async () => {
+    const { page, context } = await open('/search/');
+    const a = site.articles.find((x) => !x.article.reprintOf && x.article.summary.length > 40)!;
+    await page.locator('.pagefind-ui__search-input').fill(a.article.title.slice(0, 8));
+    await expect.poll(() => page.locator('.pagefind-ui__result-title').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.pagefind-ui__loading').count(), { timeout: 15_000 }).toBe(0);
+    const results = await page.locator('.pagefind-ui__result').evaluateAll((els) => els.map((e) => ({
+      title: e.querySelector('.pagefind-ui__result-title')?.textContent ?? '',
+      excerpt: e.querySelector('.pagefind-ui__result-excerpt')?.textContent ?? '',
+      tags: [...e.querySelectorAll('.pagefind-ui__result-tag')].map((t) => t.textContent ?? ''),
+    })));
+    for (const r of results) {
+      expect(r.tags.filter((t) => /\w: /.test(t) || t.includes('媒体:'))).toEqual([]);
+      expect(r.title).toMatch(/（.+ · \d{4}年\d{1,2}月\d{1,2}日/);
+      // The snippet is not the title and metadata again.
+      expect(r.excerpt.replace(/\s+/g, '').startsWith(r.title.replace(/（.*$/, '').replace(/\s+/g, ''))).toBe(false);
+    }
+    await context.close();
+  });
+
+  it('writes digits half-width in titles, never repeats a value, keeps dates on one line and reprint notes out of the red box', async () => {
+    const { page, context } = await open('/oldest/', { width: 360, height: 740 });
+    const titles = await page.locator('.entry-title, .reports a').allTextContents();
+    expect(titles.filter((t) => /[０-９]/.test(t))).toEqual([]);
+    const broken = await page.evaluate(() => [...document.querySelectorAll('main time')].filter((t) => t.getClientRects().length > 1 || t.getBoundingClientRect().height > parseFloat(getComputedStyle(t).lineHeight || '24') * 1.5).map((t) => t.textContent));
+    expect(broken).toEqual([]);
+    const reprint = site.articles.find((x) => x.article.reprintOf && x.article.corrections.length === 0)!;
+    await page.goto(`${site.url}/articles/${reprint.article.id}/`);
+    expect(await page.locator('.reprint-note').textContent()).toContain('本文为转载');
+    expect(await page.locator('.correction').count()).toBe(0);
+    expect(await page.locator('h1').textContent()).not.toMatch(/[０-９]/);
+    for (const a of site.articles.filter((x) => x.article.figures.length > 0).slice(0, 12)) {
+      await page.goto(`${site.url}/articles/${a.article.id}/`);
+      const rows = await page.locator('#figures-title + ul > li').evaluateAll((els) => els.map((li) => ({ text: li.querySelector('span')?.textContent ?? '', extra: li.querySelector('.muted')?.textContent ?? '' })));
+      for (const r of rows) {
+        const digits = (s: string) => s.replace(/[^\d.]/g, '');
+        if (r.extra) expect(digits(r.extra), `${a.article.id} ${r.text}`).not.toBe(digits(r.text));
+      }
+    }
+    await context.close();
+  });
+});
