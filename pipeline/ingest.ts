@@ -14,6 +14,7 @@ import type { PageResult } from './process-page.ts';
 import { groupReprints } from './dedupe.ts';
 import { readerSummary } from './summary.ts';
 import { updateDevelopments } from './developments.ts';
+import { findPrimarySources } from './primary-sources.ts';
 import { toChinaIso } from './dates.ts';
 import { ContentStore, RunLock, type SeenState, type ArticleState } from './store.ts';
 import { StageError, reasonOf } from './reasons.ts';
@@ -287,6 +288,7 @@ class Run {
       keywords: analysis.keywords,
       figures: analysis.figures,
       disputes: analysis.disputes,
+      primarySources: findPrimarySources(extracted.paragraphs, item.link),
       ...(existing?.reprintOf ? { reprintOf: existing.reprintOf } : {}),
       nearDuplicates: existing?.nearDuplicates ?? [],
       corrections: [],

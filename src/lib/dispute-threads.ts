@@ -23,7 +23,7 @@ export interface ThreadEvent {
   date: string;
   title: string;
   changed: string;
-  sources: readonly string[];
+  sources: readonly (string | { label: string; url: string })[];
   dispute?: string | undefined;
   stage?: string | undefined;
 }

@@ -359,8 +359,9 @@ describe('details', { timeout: 120_000 }, () => {
     for (const r of results) {
       expect(r.tags.filter((t) => /\w: /.test(t) || t.includes('媒体:'))).toEqual([]);
       expect(r.title).toMatch(/（.+ · \d{4}年\d{1,2}月\d{1,2}日/);
-      // The snippet is not the title and metadata again.
-      expect(r.excerpt.replace(/\s+/g, '').startsWith(r.title.replace(/（.*$/, '').replace(/\s+/g, ''))).toBe(false);
+      // The snippet is the page's text, never its metadata line (outlet, date, byline).
+      expect(r.excerpt).not.toMatch(/\d{4}年\d{1,2}月\d{1,2}日 \d{1,2}:\d{2}/);
+      expect(r.excerpt).not.toContain('阅读原文');
     }
     await context.close();
   });
@@ -384,6 +385,43 @@ describe('details', { timeout: 120_000 }, () => {
         if (r.extra) expect(digits(r.extra), `${a.article.id} ${r.text}`).not.toBe(digits(r.text));
       }
     }
+    await context.close();
+  });
+});
+
+describe('primary sources', { timeout: 120_000 }, () => {
+  it('links the primary sources an article gives, and they answer', async () => {
+    const withSources = site.articles.filter((a) => a.article.primarySources.length > 0);
+    expect(withSources.length).toBeGreaterThanOrEqual(3);
+    const { page, context } = await open('/');
+    for (const a of withSources) {
+      await page.goto(`${site.url}/articles/${a.article.id}/`);
+      const links = await page.locator('a.primary-source').evaluateAll((els) => els.map((e) => ({ href: e.getAttribute('href')!, text: e.textContent! })));
+      expect(links.map((l) => l.href)).toEqual(a.article.primarySources.map((p) => p.url));
+      for (const l of links) {
+        expect(l.text).not.toMatch(/https?:/);
+        expect((await fetch(l.href)).status, l.href).toBe(200);
+      }
+    }
+    await context.close();
+  });
+
+  it('links a milestone\'s named source to the primary source an article gives for it', async () => {
+    const { page, context } = await open('/oldest/');
+    const labels = site.articles.flatMap((a) => a.article.primarySources);
+    let linked = 0;
+    for (let n = 1; ; n++) {
+      await page.goto(`${site.url}/oldest/${n > 1 ? `${n}/` : ''}`);
+      const sources = await page.locator('.milestone .sources a').evaluateAll((els) => els.map((e) => ({ href: e.getAttribute('href')!, text: e.textContent! })));
+      for (const s of sources.filter((x) => /^https?:/.test(x.href))) {
+        const match = labels.find((p) => p.url === s.href)!;
+        expect(match, s.href).toBeDefined();
+        expect(match.label.includes(s.text) || s.text.includes(match.label)).toBe(true);
+        linked++;
+      }
+      if ((await page.locator('a[rel="next"]').count()) === 0) break;
+    }
+    expect(linked).toBeGreaterThanOrEqual(2);
     await context.close();
   });
 });
