@@ -288,7 +288,7 @@ class Run {
       keywords: analysis.keywords,
       figures: analysis.figures,
       disputes: analysis.disputes,
-      primarySources: findPrimarySources(extracted.paragraphs, item.link),
+      ...withPrimarySources(findPrimarySources(extracted.paragraphs, item.link)),
       ...(existing?.reprintOf ? { reprintOf: existing.reprintOf } : {}),
       nearDuplicates: existing?.nearDuplicates ?? [],
       corrections: [],
@@ -400,6 +400,10 @@ function dedupeInputHash(items: { id: string; published: string; fingerprint: st
 
 function sameList(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function withPrimarySources(found: ReturnType<typeof findPrimarySources>): Pick<Article, 'primarySources'> {
+  return found.length > 0 ? { primarySources: found } : {};
 }
 
 function header(value: string | string[] | undefined): string | undefined {

@@ -129,7 +129,7 @@ type PrimaryPage = { slug: string; site: string; title: string; published: strin
 
 function loadPrimarySources(): PrimaryPage[] {
   const file = fileURLToPath(new URL('./primary-sources.yaml', import.meta.url));
-  return (parseYaml(readFileSync(file, 'utf8')) as PrimaryPage[]).map((p) => ({ ...p, published: p.published instanceof Date ? (p.published as Date).toISOString() : String(p.published) }));
+  return (parseYaml(readFileSync(file, 'utf8')) as PrimaryPage[]).map((p) => ({ ...p, published: (p.published as unknown) instanceof Date ? (p.published as unknown as Date).toISOString() : String(p.published) }));
 }
 
 function renderPrimary(p: PrimaryPage): string {

@@ -11,7 +11,11 @@ const stageRule = z.object({
   /** With actors: the most characters between an actor's end and an action. */
   within: z.number().int().nonnegative().default(8),
 }).strict();
-export const disputeRolesSchema = z.object({ stages: z.array(stageRule).min(1) }).strict();
+export const disputeRolesSchema = z.object({
+  stages: z.array(stageRule).min(1),
+  /** The order a reader expects the stages in (the rules' order is their priority). */
+  readingOrder: z.array(z.string().min(1)).default([]),
+}).strict();
 export type DisputeRoles = z.infer<typeof disputeRolesSchema>;
 
 export function parseDisputeRoles(text: string, file = 'dispute-roles.yaml'): DisputeRoles {
@@ -39,4 +43,10 @@ function actorActs(sentence: string, actors: string[], actions: string[], within
     }
   }
   return false;
+}
+
+/** The stages in reading order, for labels and legends. */
+export function stagesInReadingOrder(roles: DisputeRoles): { id: string; label: string }[] {
+  const rank = (id: string) => { const i = roles.readingOrder.indexOf(id); return i < 0 ? roles.readingOrder.length : i; };
+  return [...roles.stages].sort((a, b) => rank(a.id) - rank(b.id)).map((s) => ({ id: s.id, label: s.label }));
 }

@@ -82,7 +82,7 @@ export const articleSchema = z.object({
   figures: z.array(figureSchema),
   disputes: z.array(disputeLinkSchema).default([]),
   /** URLs of primary sources the article gives in its text (an official post, a court notice …). */
-  primarySources: z.array(z.object({ url: z.url({ protocol: /^https?$/ }), label: z.string().min(1).max(80) })).default([]),
+  primarySources: z.array(z.object({ url: z.url({ protocol: /^https?$/ }), label: z.string().min(1).max(80) })).optional(),
   /** Id of the earliest article this one republishes, if any. */
   reprintOf: articleId.optional(),
   nearDuplicates: z.array(articleId).default([]),

@@ -391,13 +391,13 @@ describe('details', { timeout: 120_000 }, () => {
 
 describe('primary sources', { timeout: 120_000 }, () => {
   it('links the primary sources an article gives, and they answer', async () => {
-    const withSources = site.articles.filter((a) => a.article.primarySources.length > 0);
+    const withSources = site.articles.filter((a) => (a.article.primarySources ?? []).length > 0);
     expect(withSources.length).toBeGreaterThanOrEqual(3);
     const { page, context } = await open('/');
     for (const a of withSources) {
       await page.goto(`${site.url}/articles/${a.article.id}/`);
       const links = await page.locator('a.primary-source').evaluateAll((els) => els.map((e) => ({ href: e.getAttribute('href')!, text: e.textContent! })));
-      expect(links.map((l) => l.href)).toEqual(a.article.primarySources.map((p) => p.url));
+      expect(links.map((l) => l.href)).toEqual((a.article.primarySources ?? []).map((p) => p.url));
       for (const l of links) {
         expect(l.text).not.toMatch(/https?:/);
         expect((await fetch(l.href)).status, l.href).toBe(200);
@@ -408,7 +408,7 @@ describe('primary sources', { timeout: 120_000 }, () => {
 
   it('links a milestone\'s named source to the primary source an article gives for it', async () => {
     const { page, context } = await open('/oldest/');
-    const labels = site.articles.flatMap((a) => a.article.primarySources);
+    const labels = site.articles.flatMap((a) => a.article.primarySources ?? []);
     let linked = 0;
     for (let n = 1; ; n++) {
       await page.goto(`${site.url}/oldest/${n > 1 ? `${n}/` : ''}`);
@@ -422,6 +422,37 @@ describe('primary sources', { timeout: 120_000 }, () => {
       if ((await page.locator('a[rel="next"]').count()) === 0) break;
     }
     expect(linked).toBeGreaterThanOrEqual(2);
+    await context.close();
+  });
+});
+
+describe('accessibility of the new views', { timeout: 180_000 }, () => {
+  it('has no serious or critical axe violations and no horizontal scroll at 360 px, light and dark', async () => {
+    const withSources = site.articles.find((a) => (a.article.primarySources ?? []).length > 0)!;
+    const restricted = site.articles.find((a) => !a.article.outlet.fullText && a.article.figures.length > 0)!;
+    const paths = ['/', '/oldest/', '/figures/', '/disputes/', `/articles/${withSources.article.id}/`, `/articles/${restricted.article.id}/`];
+    const found: string[] = [];
+    for (const dark of [false, true]) {
+      for (const path of paths) {
+        const { page, context } = await open(path, { dark });
+        await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+        const result = await new AxeBuilder({ page }).analyze();
+        for (const v of result.violations) {
+          if (v.impact === 'serious' || v.impact === 'critical') found.push(`${dark ? 'dark' : 'light'} ${path}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+        }
+        await context.close();
+      }
+    }
+    expect(found).toEqual([]);
+    const { page, context } = await open('/', { width: 360, height: 740 });
+    const wide: string[] = [];
+    for (const path of paths) {
+      await page.goto(site.url + path);
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 360) wide.push(`${path}: ${width}px`);
+    }
+    expect(wide).toEqual([]);
     await context.close();
   });
 });
