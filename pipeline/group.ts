@@ -60,13 +60,13 @@ export function groupDevelopments(items: readonly GroupItem[], edits: GroupEdits
   const n = Math.max(1, sorted.length);
   // Smoothed, so that in a small corpus a word most reports share still counts for something.
   const idf = (x: string) => Math.log(1 + n / (df.get(x) ?? 1));
-  const weight = (f: Set<string>) => [...f].reduce((s, x) => s + idf(x), 0);
+  const weights = new Map([...features].map(([id, f]) => [id, [...f].reduce((s, x) => s + idf(x), 0)] as const));
 
   const similarity = (a: string, b: string): number => {
     const fa = features.get(a)!, fb = features.get(b)!;
     let shared = 0;
     for (const x of fa) if (fb.has(x)) shared += idf(x);
-    const lighter = Math.min(weight(fa), weight(fb));
+    const lighter = Math.min(weights.get(a)!, weights.get(b)!);
     return lighter > 0 ? shared / lighter : 0;
   };
 
@@ -78,8 +78,10 @@ export function groupDevelopments(items: readonly GroupItem[], edits: GroupEdits
     let best: Open | undefined;
     let bestScore = options.threshold;
     if (!edits.startsNew.has(item.id) && !edits.sameAs.has(item.id)) {
-      for (const g of groups) {
-        if (t - g.first > options.windowDays * DAY) continue;
+      // Groups open in time order: walk back from the newest and stop at the first too old.
+      for (let k = groups.length - 1; k >= 0; k--) {
+        const g = groups[k]!;
+        if (t - g.first > options.windowDays * DAY) break;
         const score = Math.max(...g.members.map((m) => similarity(item.id, m)));
         if (score >= bestScore) { best = g; bestScore = score; }
       }
