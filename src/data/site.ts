@@ -32,6 +32,8 @@ export interface SiteData {
   articlesInTopic: (topic: TopicId | string) => SiteArticle[];
   /** Article id → its development, for reports grouped by the pipeline (content/developments.json). */
   developmentOf: Map<string, DevelopmentInfo>;
+  /** The other reports of an article's development, earliest first (none: a lone report). */
+  sameDevelopment: (article: SiteArticle) => SiteArticle[];
 }
 
 /** The pipeline's grouping of coverage by development; none yet (no ingest run) means no groups. */
@@ -97,6 +99,13 @@ async function load(): Promise<SiteData> {
     }
   }
 
+  const developmentOf = loadDevelopments(byId);
+  const members = new Map<string, SiteArticle[]>();
+  for (const a of [...articles].reverse()) {
+    const d = developmentOf.get(a.id);
+    if (d) members.set(d.id, [...(members.get(d.id) ?? []), a]);
+  }
+
   return {
     story,
     topics,
@@ -108,7 +117,11 @@ async function load(): Promise<SiteData> {
     related: createRelatedIndex(articles),
     fictionalOutlets: [...new Set(articles.filter((a) => a.outlet.fictional).map((a) => a.outlet.name))].sort(),
     articlesInTopic: (topic) => byTopic.get(topic) ?? [],
-    developmentOf: loadDevelopments(byId),
+    developmentOf,
+    sameDevelopment: (a) => {
+      const id = developmentOf.get(a.id)?.id;
+      return id ? (members.get(id) ?? []).filter((x) => x.id !== a.id) : [];
+    },
   };
 }
 

@@ -223,6 +223,14 @@ describe('coverage grouped by development', { timeout: 120_000 }, () => {
     await context.close();
   });
 
+  it('lists, on each report\'s page, the other reports of its development', async () => {
+    const group = developments().filter((d) => d.articles.length > 1).sort((a, b) => b.articles.length - a.articles.length)[0]!;
+    const { page, context } = await open(`/articles/${group.articles[1]}/`);
+    const listed = await page.locator('.same-development li').evaluateAll((els) => els.map((e) => e.getAttribute('data-article-id')));
+    expect(listed).toEqual(group.articles.filter((id) => id !== group.articles[1]));
+    await context.close();
+  });
+
   it('groups the reports on the topic pages too, each report in the topic', async () => {
     const articles = byId();
     const { page, context } = await open('/');
