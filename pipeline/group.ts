@@ -33,7 +33,9 @@ export type GroupOptions = {
   threshold: number;
 };
 
-export const DEFAULT_GROUP_OPTIONS: GroupOptions = { windowDays: 10, threshold: 0.3 };
+// Chosen on the demo and checked by eye on 129 real headlines (shared/data/real-zh): 101 groups,
+// 24 of two or more, no chain of loosely related reports.
+export const DEFAULT_GROUP_OPTIONS: GroupOptions = { windowDays: 10, threshold: 0.25 };
 
 const DAY = 86_400_000;
 
@@ -47,8 +49,8 @@ export function featuresOf(item: Pick<GroupItem, 'title' | 'keywords'>): Set<str
 
 /**
  * Greedy, in time order: each report joins the most similar open development (one whose first
- * report is at most `windowDays` older) when the similarity reaches `threshold`, else starts its
- * own. Anchoring the window at the first report keeps a long-running theme from chaining into
+ * report is at most `windowDays` older) when its average similarity to the development's reports
+ * reaches `threshold`, else starts its own. Anchoring the window at the first report keeps a long-running theme from chaining into
  * one group. Features are weighted by rarity (idf): that every report names the company says
  * nothing; that two name 双倍返还 in the same week says a lot.
  */
@@ -82,7 +84,9 @@ export function groupDevelopments(items: readonly GroupItem[], edits: GroupEdits
       for (let k = groups.length - 1; k >= 0; k--) {
         const g = groups[k]!;
         if (t - g.first > options.windowDays * DAY) break;
-        const score = Math.max(...g.members.map((m) => similarity(item.id, m)));
+        // Average link: a report must resemble the development as a whole, not one member of it
+        // ("小米回应提车日期" shares 回应 with one report on resale, not with the others).
+        const score = g.members.reduce((sum, m) => sum + similarity(item.id, m), 0) / g.members.length;
         if (score >= bestScore) { best = g; bestScore = score; }
       }
     }

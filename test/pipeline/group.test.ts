@@ -21,7 +21,7 @@ describe('groupDevelopments', () => {
   });
 
   it('does not chain a theme across months: the window starts at the first report', () => {
-    const groups = groupDevelopments(items, undefined, { windowDays: 10, threshold: 0.3 });
+    const groups = groupDevelopments(items, undefined, { windowDays: 10, threshold: 0.25 });
     expect(groups.find((g) => g.articles.includes('a-later'))!.articles).toEqual(['a-later']);
   });
 
