@@ -34,6 +34,8 @@ export interface SiteData {
   developmentOf: Map<string, DevelopmentInfo>;
   /** The other reports of an article's development, earliest first (none: a lone report). */
   sameDevelopment: (article: SiteArticle) => SiteArticle[];
+  /** Every primary source the articles give, oldest article first. */
+  primarySources: { url: string; label: string }[];
 }
 
 /** The pipeline's grouping of coverage by development; none yet (no ingest run) means no groups. */
@@ -118,6 +120,7 @@ async function load(): Promise<SiteData> {
     fictionalOutlets: [...new Set(articles.filter((a) => a.outlet.fictional).map((a) => a.outlet.name))].sort(),
     articlesInTopic: (topic) => byTopic.get(topic) ?? [],
     developmentOf,
+    primarySources: [...articles].reverse().flatMap((a) => a.primarySources ?? []),
     sameDevelopment: (a) => {
       const id = developmentOf.get(a.id)?.id;
       return id ? (members.get(id) ?? []).filter((x) => x.id !== a.id) : [];
@@ -152,14 +155,23 @@ export async function timelinePages(order: Order): Promise<Page<SiteTimelineItem
   return paginate(buildTimeline(groupCoverage(foldReprints(sorted), developmentOf), events, order), TIMELINE_PAGE_SIZE);
 }
 
-/** Entries of the whole timeline: one per development or lone report. */
-export async function coverageEntries(): Promise<GroupedEntry<SiteArticle>[]> {
-  const { articles, developmentOf } = await siteData();
-  return groupCoverage(foldReprints(articles), developmentOf);
+let coverageCache: Promise<GroupedEntry<SiteArticle>[]> | undefined;
+
+/** Entries of the whole timeline: one per development or lone report (computed once per build). */
+export function coverageEntries(): Promise<GroupedEntry<SiteArticle>[]> {
+  coverageCache ??= siteData().then(({ articles, developmentOf }) => groupCoverage(foldReprints(articles), developmentOf));
+  return coverageCache;
 }
 
+let milestoneCache: Promise<Map<string, string>> | undefined;
+
 /** Where each milestone sits in the home timeline (newest first): its page's URL with the milestone's anchor. */
-export async function milestoneLinks(): Promise<Map<string, string>> {
+export function milestoneLinks(): Promise<Map<string, string>> {
+  milestoneCache ??= findMilestones();
+  return milestoneCache;
+}
+
+async function findMilestones(): Promise<Map<string, string>> {
   const pages = await timelinePages('newest');
   const links = new Map<string, string>();
   for (const page of pages) {
