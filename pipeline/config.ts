@@ -30,6 +30,10 @@ export const sourceSchema = z.object({
   allowPrivateNetwork: z.boolean().default(false),
   selector: cssSelector.optional(),
   enabled: z.boolean().default(true),
+  /** The outlet's license allows showing the full text; otherwise pages show a summary, the evidence and a link. */
+  fullText: z.boolean().default(false),
+  /** An invented outlet (the offline demo): the site says so on every page. */
+  fictional: z.boolean().default(false),
   extract: z.object({ content: cssSelector.optional(), remove: z.array(cssSelector).default([]) }).optional(),
 }).strict().refine((s) => s.kind !== 'page-list' || s.selector, { message: 'a page-list source needs a `selector`', path: ['selector'] });
 export type Source = z.infer<typeof sourceSchema>;
@@ -133,7 +137,15 @@ const figuresFileSchema = z.object({ claims: z.array(claimSchema) }).strict();
 const storyFileSchema = z.object({
   id: z.string(), title: z.string(), subtitle: z.string(), description: z.string(),
   since: z.union([z.string(), z.date()]), timezone: z.string(),
-  disputes: z.array(z.object({ id: z.string(), title: z.string(), summary: z.string(), match: z.array(z.string()).min(1) }).strict()),
+  /** The story so far, editor-written: what happened and where it stands (home page). */
+  sofar: z.object({ asOf: z.union([z.iso.date(), z.date()]), summary: z.string().min(1), status: z.string().min(1) }).strict().optional(),
+  disputes: z.array(z.object({
+    id: z.string(), title: z.string(), summary: z.string(), match: z.array(z.string()).min(1),
+    /** The dispute's period on the disputes page (YYYY-MM-DD): reports outside it are about other disputes. */
+    from: z.union([z.iso.date(), z.date()]).optional(), until: z.union([z.iso.date(), z.date()]).optional(),
+    /** Where it stands now, one line, editor-written; otherwise the latest step is shown. */
+    status: z.string().min(1).optional(),
+  }).strict()),
 }).strict();
 export type StoryConfig = z.infer<typeof storyFileSchema>;
 
@@ -146,6 +158,10 @@ const correctionSchema = z.object({
   original: z.string().optional(),
   /** Merge: this article and `mergeWith` are the same; the earlier becomes the original. */
   mergeWith: z.string().optional(),
+  /** Coverage grouping: this article reports the same development as that one (merge). */
+  sameDevelopmentAs: z.string().min(1).optional(),
+  /** Coverage grouping: this article starts a development of its own (split). */
+  newDevelopment: z.literal(true).optional(),
   note: z.string().min(1, 'say why: `note` is shown to readers'),
 }).strict();
 export type Correction = z.infer<typeof correctionSchema>;

@@ -12,6 +12,9 @@ import type { FeedItem } from './feed.ts';
 import { PagePool } from './worker-pool.ts';
 import type { PageResult } from './process-page.ts';
 import { groupReprints } from './dedupe.ts';
+import { readerSummary } from './summary.ts';
+import { updateDevelopments } from './developments.ts';
+import { findPrimarySources } from './primary-sources.ts';
 import { toChinaIso } from './dates.ts';
 import { acceptCanonical } from './canonical.ts';
 import { ContentStore, RunLock, type SeenState, type ArticleState } from './store.ts';
@@ -64,6 +67,9 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     phases.end('corrections');
     report.dedupe = run.relinkReprints();
     phases.end('reprints');
+    const grouping = updateDevelopments(options.contentDir, store, state, options.config.corrections);
+    for (const p of grouping.problems) report.corrections.push({ article: p.article, applied: false, fields: ['development'], note: '', message: p.message });
+    phases.end('developments');
     store.saveState(state);
     phases.end('save-state');
     report.phases = phases.list;
@@ -273,7 +279,7 @@ class Run {
     }
     const corrected = applyCorrection({
       id, title: extracted.title,
-      outlet: { id: source.id, name: source.name },
+      outlet: { id: source.id, name: source.name, ...(source.fullText ? { fullText: true } : {}), ...(source.fictional ? { fictional: true } : {}) },
       url: item.link, canonicalUrl,
       published,
       fetched: previousFile && previousFile.article.contentHash === contentHash ? previousFile.article.fetched : toChinaIso(this.now()),
@@ -282,10 +288,11 @@ class Run {
       relevance: { relevant: true, score: analysis.relevanceScore },
       topics: analysis.topics,
       evidence: analysis.evidence,
-      summary: analysis.summary,
+      summary: readerSummary({ title: extracted.title, paragraphs: extracted.paragraphs, keySentences: [...analysis.evidence, ...analysis.figures].map((x) => x.sentence), keywords: analysis.keywords }),
       keywords: analysis.keywords,
       figures: analysis.figures,
       disputes: analysis.disputes,
+      ...withPrimarySources(findPrimarySources(extracted.paragraphs, item.link)),
       ...(existing?.reprintOf ? { reprintOf: existing.reprintOf } : {}),
       nearDuplicates: existing?.nearDuplicates ?? [],
       corrections: [],
@@ -397,6 +404,10 @@ function dedupeInputHash(items: { id: string; published: string; fingerprint: st
 
 function sameList(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function withPrimarySources(found: ReturnType<typeof findPrimarySources>): Pick<Article, 'primarySources'> {
+  return found.length > 0 ? { primarySources: found } : {};
 }
 
 function header(value: string | string[] | undefined): string | undefined {

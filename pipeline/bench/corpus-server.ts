@@ -52,7 +52,7 @@ export function sourcesFor(corpus: BenchCorpus, origins: Record<OutletId, string
     for (let part = 0; part < corpus.parts(outlet); part++) {
       out.push({
         id: `${outlet}-${part}`, name: info.name, kind: info.feed.kind, url: origins[outlet] + feedPath(outlet, part),
-        allowPrivateNetwork: true, enabled: true,
+        allowPrivateNetwork: true, enabled: true, fullText: false, fictional: false,
         ...(info.feed.kind === 'page-list' ? { selector: 'ul.news-list a' } : {}),
       });
     }

@@ -45,22 +45,27 @@ try {
   process.stderr.write(`demo: ingest failed: ${(e as Error).message}\n`);
   await demo.close();
   process.exit(1);
-} finally {
-  await demo.close();
 }
+// Served, the site links every article to its original on the demo outlets ("阅读原文"):
+// those links must answer, so the outlets stay up as long as the site does.
+if (!values.serve) await demo.close();
 
 if (!values['no-build']) {
   process.stdout.write('Building the site (astro build + pagefind)…\n');
   const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
   if (build.status !== 0) {
     process.stderr.write(`demo: site build failed (exit ${build.status})\n`);
+    await demo.close();
     process.exit(1);
   }
 }
 
 if (values.serve) {
   const site = await serveStatic(path.join(PROJECT_ROOT, 'dist'), numberOption('demo', '--port', values.port!, PORT));
-  process.stdout.write(`\nStoryline is being served at ${site.url}/  (Ctrl-C to stop)\n`);
+  process.stdout.write(`\nStoryline is being served at ${site.url}/  (Ctrl-C to stop)\nThe demo outlets it links to stay up at ${demo.origin}/ (invented outlets and stories).\n`);
+  const stop = async () => { await Promise.allSettled([site.close(), demo.close()]); process.exit(0); };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
 } else {
   process.stdout.write('Done. `npm start` also serves the site; `npm run serve` serves the last build.\n');
 }

@@ -4,6 +4,9 @@
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
 import type { AddressInfo } from 'node:net';
 import iconv from 'iconv-lite';
 import { loadDemoCorpus, type DemoEntry } from './corpus.ts';
@@ -99,7 +102,9 @@ ${rows.join('\n')}
 }
 
 /** Renders every response of the demo site for a given origin. */
-export function buildDemoSite(origin: string, corpus: readonly DemoEntry[] = loadDemoCorpus()): Map<string, Resource> {
+export function buildDemoSite(origin: string, rawCorpus: readonly DemoEntry[] = loadDemoCorpus()): Map<string, Resource> {
+  // Articles point to primary sources on this server as {{demo}}/primary/…: the origin is known only now.
+  const corpus = rawCorpus.map((e) => ({ ...e, paragraphs: e.paragraphs.map((p) => p.replaceAll('{{demo}}', origin)) }));
   const ctx: RenderContext = { origin, corpus };
   const site = new Map<string, Resource>();
   let newest = new Date(0);
@@ -118,7 +123,21 @@ export function buildDemoSite(origin: string, corpus: readonly DemoEntry[] = loa
     if (outletNewest > newest) newest = outletNewest;
   }
   site.set('/', resource(Buffer.from(renderHome(origin, corpus), 'utf8'), 'text/html; charset=utf-8', newest));
+  for (const p of loadPrimarySources()) site.set(`/primary/${p.slug}.html`, resource(Buffer.from(renderPrimary(p), 'utf8'), 'text/html; charset=utf-8', new Date(p.published)));
   return site;
+}
+
+type PrimaryPage = { slug: string; site: string; title: string; published: string; paragraphs: string[] };
+
+function loadPrimarySources(): PrimaryPage[] {
+  const file = fileURLToPath(new URL('./primary-sources.yaml', import.meta.url));
+  return (parseYaml(readFileSync(file, 'utf8')) as PrimaryPage[]).map((p) => ({ ...p, published: (p.published as unknown) instanceof Date ? (p.published as unknown as Date).toISOString() : String(p.published) }));
+}
+
+function renderPrimary(p: PrimaryPage): string {
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(p.title)} · ${escapeHtml(p.site)}</title></head>
+<body><header><p>${escapeHtml(p.site)} · 演示用虚构页面</p></header><main><article><h1>${escapeHtml(p.title)}</h1>
+${p.paragraphs.map((x) => `<p>${escapeHtml(x)}</p>`).join('\n')}</article></main></body></html>`;
 }
 
 function etagMatches(header: string, etag: string): boolean {

@@ -6,9 +6,12 @@ import { join } from 'node:path';
 import { getCollection } from 'astro:content';
 import type { Article, StoryEvent, TopicId } from '../schema/article.ts';
 import { contentRoot } from '../lib/content-root.ts';
+import { halfWidthAlnum } from '../lib/half-width.ts';
 import { parseStoryConfig, parseTopicsConfig, parseGlossary, type StoryConfig, type TopicInfo, type GlossaryEntry } from '../lib/story-config.ts';
 import { sortArticles } from '../lib/sort-articles.ts';
 import { createRelatedIndex, type Related } from '../lib/related-articles.ts';
+import { developmentsFileSchema, DEVELOPMENTS_FILE } from '../schema/development.ts';
+import { groupCoverage, type DevelopmentInfo, type GroupedEntry } from '../lib/group-coverage.ts';
 
 export type SiteArticle = Article & { body: string; file: string };
 export type SiteEvent = StoryEvent & { key: string; body: string };
@@ -24,7 +27,28 @@ export interface SiteData {
   /** Oldest first. */
   events: SiteEvent[];
   related: (article: SiteArticle) => Related<SiteArticle>;
+  /** Names of the invented outlets (the bundled demo's); the site says so on every page. */
+  fictionalOutlets: string[];
   articlesInTopic: (topic: TopicId | string) => SiteArticle[];
+  /** Article id → its development, for reports grouped by the pipeline (content/developments.json). */
+  developmentOf: Map<string, DevelopmentInfo>;
+  /** The other reports of an article's development, earliest first (none: a lone report). */
+  sameDevelopment: (article: SiteArticle) => SiteArticle[];
+  /** Every primary source the articles give, oldest article first. */
+  primarySources: { url: string; label: string }[];
+}
+
+/** The pipeline's grouping of coverage by development; none yet (no ingest run) means no groups. */
+function loadDevelopments(known: ReadonlyMap<string, unknown>): Map<string, DevelopmentInfo> {
+  const file = join(contentRoot(), DEVELOPMENTS_FILE);
+  const out = new Map<string, DevelopmentInfo>();
+  if (!existsSync(file)) return out;
+  const parsed = developmentsFileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new Error(`Storyline site: ${file}: ${parsed.error.issues[0]?.message}`);
+  for (const d of parsed.data.developments) {
+    for (const id of d.articles) if (known.has(id)) out.set(id, { id: d.id, notes: d.notes });
+  }
+  return out;
 }
 
 function readConfig(name: string): { text: string; file: string } {
@@ -58,7 +82,8 @@ async function load(): Promise<SiteData> {
       continue;
     }
     seen.set(entry.data.id, file);
-    list.push({ ...entry.data, body: entry.body ?? '', file });
+    // Full-width digits and letters (８８８９８) read as half-width everywhere on the site.
+    list.push({ ...entry.data, title: halfWidthAlnum(entry.data.title), body: entry.body ?? '', file });
   }
   const articles = sortArticles(list, 'newest');
   const byId = new Map(articles.map((a) => [a.id, a] as const));
@@ -76,6 +101,13 @@ async function load(): Promise<SiteData> {
     }
   }
 
+  const developmentOf = loadDevelopments(byId);
+  const members = new Map<string, SiteArticle[]>();
+  for (const a of [...articles].reverse()) {
+    const d = developmentOf.get(a.id);
+    if (d) members.set(d.id, [...(members.get(d.id) ?? []), a]);
+  }
+
   return {
     story,
     topics,
@@ -85,7 +117,14 @@ async function load(): Promise<SiteData> {
     byId,
     events,
     related: createRelatedIndex(articles),
+    fictionalOutlets: [...new Set(articles.filter((a) => a.outlet.fictional).map((a) => a.outlet.name))].sort(),
     articlesInTopic: (topic) => byTopic.get(topic) ?? [],
+    developmentOf,
+    primarySources: [...articles].reverse().flatMap((a) => a.primarySources ?? []),
+    sameDevelopment: (a) => {
+      const id = developmentOf.get(a.id)?.id;
+      return id ? (members.get(id) ?? []).filter((x) => x.id !== a.id) : [];
+    },
   };
 }
 
@@ -102,6 +141,7 @@ import { foldReprints } from '../lib/fold-reprints.ts';
 import { buildTimeline, type TimelineItem } from '../lib/build-timeline.ts';
 import { paginate, type Page } from '../lib/paginate.ts';
 import type { Order } from '../lib/sort-articles.ts';
+import { paths, milestoneAnchor } from '../lib/paths.ts';
 
 export const TIMELINE_PAGE_SIZE = 50;
 export const TOPIC_PAGE_SIZE = 20;
@@ -110,24 +150,72 @@ export type SiteTimelineItem = TimelineItem<SiteArticle, SiteEvent>;
 
 /** The home timeline (newest first) or its reverse, cut into pages. */
 export async function timelinePages(order: Order): Promise<Page<SiteTimelineItem>[]> {
-  const { articles, events } = await siteData();
+  const { articles, events, developmentOf } = await siteData();
   const sorted = order === 'newest' ? articles : [...articles].reverse();
-  return paginate(buildTimeline(foldReprints(sorted), events, order), TIMELINE_PAGE_SIZE);
+  return paginate(buildTimeline(groupCoverage(foldReprints(sorted), developmentOf), events, order), TIMELINE_PAGE_SIZE);
+}
+
+let coverageCache: Promise<GroupedEntry<SiteArticle>[]> | undefined;
+
+/** Entries of the whole timeline: one per development or lone report (computed once per build). */
+export function coverageEntries(): Promise<GroupedEntry<SiteArticle>[]> {
+  coverageCache ??= siteData().then(({ articles, developmentOf }) => groupCoverage(foldReprints(articles), developmentOf));
+  return coverageCache;
+}
+
+let milestoneCache: Promise<Map<string, string>> | undefined;
+
+/** Where each milestone sits in the home timeline (newest first): its page's URL with the milestone's anchor. */
+export function milestoneLinks(): Promise<Map<string, string>> {
+  milestoneCache ??= findMilestones();
+  return milestoneCache;
+}
+
+async function findMilestones(): Promise<Map<string, string>> {
+  const pages = await timelinePages('newest');
+  const links = new Map<string, string>();
+  for (const page of pages) {
+    for (const item of page.items) if (item.kind === 'event') links.set(item.event.key, `${paths.home(page.page)}#${milestoneAnchor(item.event.key)}`);
+  }
+  return links;
 }
 
 /** A topic's articles, reprints folded under originals, newest first, cut into pages of 20. */
 export async function topicPages(topic: string) {
-  const { articlesInTopic } = await siteData();
+  const { articlesInTopic, developmentOf } = await siteData();
   const list = articlesInTopic(topic);
-  return { total: list.length, pages: paginate(foldReprints(list), TOPIC_PAGE_SIZE) };
+  return { total: list.length, pages: paginate(groupCoverage(foldReprints(list), developmentOf), TOPIC_PAGE_SIZE) };
 }
 
 import { buildLedger, type LedgerEntry } from '../lib/figure-ledger.ts';
+import { parseClaimantsConfig, detectClaimant, isRefutedIn } from '../lib/claimants.ts';
+import { normalizeText } from '../../pipeline/normalize.ts';
 
 let ledgerCache: Promise<LedgerEntry<SiteArticle>[]> | undefined;
 
-/** The figures ledger over all articles (reprints included: each is a source). */
+/** The figures ledger over all articles (reprints included: each is a source), with claimants. */
 export function figureLedger(): Promise<LedgerEntry<SiteArticle>[]> {
-  ledgerCache ??= siteData().then(({ articles }) => buildLedger(articles));
+  ledgerCache ??= siteData().then(({ articles }) => {
+    const file = readConfig('claimants.yaml');
+    const config = parseClaimantsConfig(file.text, file.file);
+    // Cues are matched on the analysed form (Simplified, half-width), as the pipeline matches.
+    const texts = new Map<string, string>();
+    const textOf = (a: SiteArticle) => texts.get(a.id) ?? texts.set(a.id, normalizeText(`${a.title}\n${a.body}`, a.script)).get(a.id)!;
+    return buildLedger(articles, {
+      sameTimeDays: config.sameTimeDays,
+      claimantOf: (a, f) => {
+        const claimant = detectClaimant(normalizeText(f.sentence, a.script), normalizeText(f.text, a.script), config);
+        return { claimant, refuted: claimant.refutable && isRefutedIn(textOf(a), config) };
+      },
+    });
+  });
   return ledgerCache;
+}
+
+import { parseDisputeRoles, type DisputeRoles } from '../lib/dispute-roles.ts';
+
+/** The stage rules of the disputes page (content/config/dispute-roles.yaml). */
+export async function disputeRoles(): Promise<DisputeRoles> {
+  const file = readConfig('dispute-roles.yaml');
+  return parseDisputeRoles(file.text, file.file);
 }

@@ -23,7 +23,7 @@ export interface ThreadEvent {
   date: string;
   title: string;
   changed: string;
-  sources: readonly string[];
+  sources: readonly (string | { label: string; url: string })[];
   dispute?: string | undefined;
   stage?: string | undefined;
 }
@@ -119,4 +119,51 @@ export function buildDisputeThreads<A extends ThreadArticle, E extends ThreadEve
     if (!known.has(id)) build({ id, title: id }, false);
   }
   return threads;
+}
+
+// ---- The reader's view of a thread: one list in date order, each step labelled with the
+// stage its sentence's role decides (dispute-roles.yaml), and where the thread stands now. ----
+
+export interface Role { id: string; label: string }
+
+export interface ReaderStep<A, E> { item: ThreadItem<A, E>; role: Role }
+
+export interface ReaderThread<A, E> {
+  steps: ReaderStep<A, E>[];
+  /** One line: the editor's status when given, else the latest step. */
+  status: string;
+  firstDay: string | null;
+  lastDay: string | null;
+}
+
+export interface ReaderThreadOptions<A, E> {
+  /** The role a step plays; undefined: none (an explainer), the step is left out. */
+  roleOf: (item: ThreadItem<A, E>) => Role | undefined;
+  /** The thread's period (story.yaml `from`/`until`, YYYY-MM-DD): reports outside belong to other disputes. */
+  from?: string | undefined;
+  until?: string | undefined;
+  /** The editor's one-line status (story.yaml `status`). */
+  status?: string | undefined;
+  formatDay: (day: string) => string;
+  headline: (item: ThreadItem<A, E>) => string;
+}
+
+export function readerThread<A extends ThreadArticle, E extends ThreadEvent>(thread: Thread<A, E>, options: ReaderThreadOptions<A, E>): ReaderThread<A, E> {
+  const items = thread.stages.flatMap((s) => s.items)
+    .filter((i) => (!options.from || i.day >= options.from) && (!options.until || i.day <= options.until))
+    .sort((a, b) => a.sort - b.sort || (a.kind === 'event' ? -1 : 1));
+  const steps: ReaderStep<A, E>[] = [];
+  const seen = new Set<string>();
+  for (const item of items) {
+    const role = options.roleOf(item);
+    if (!role) continue;
+    // One step per report and role: an article quoting the same move twice is one step.
+    const key = `${item.kind === 'article' ? item.article.id : `event:${item.event.title}`}\u0000${role.id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    steps.push({ item, role });
+  }
+  const last = steps.at(-1);
+  const status = options.status || (last ? `${options.formatDay(last.item.day)}，${last.role.label}：${options.headline(last.item)}` : '暂无进展。');
+  return { steps, status, firstDay: steps[0]?.item.day ?? null, lastDay: last?.item.day ?? null };
 }

@@ -1,8 +1,8 @@
-// The figures ledger: every article's figures grouped by `claim`. Figures sharing a
-// claim are the same fact as told by different sources; when their values disagree
-// (after normalising 万/亿 multipliers in the unit) the entry is flagged. Rounding
-// (7.57万 vs 75723), hedges (近9万 vs 88898) and a value inside a stated range are not
-// disagreements: readers are shown every value anyway.
+// The figures ledger: every article's figures grouped by `claim`, identical claims grouped
+// with their sources, each source with its claimant (小米官方, 网传, 法院 …) and date. An entry
+// is flagged only when two claimants state different exact values within the same time
+// (claimants.yaml sameTimeDays): approximations (近9万), hedges, ranges and rumours their own
+// article refutes are shown but never compared. Rounding (7.57万 vs 75723) is agreement.
 
 export interface FigureLike {
   value: number;
@@ -27,15 +27,31 @@ export interface LedgerArticle {
 export interface LedgerSource<A> {
   article: A;
   figure: FigureLike;
-  /** Key of the normalised value; sources with the same key agree. */
+  /** Key of the normalised value (and of a hedge: '~'); sources with the same key say the same. */
   valueKey: string;
+  claimant: { id: string; label: string };
+  /** A rumour its own article refutes: shown, never compared. */
+  refuted: boolean;
 }
 
-export interface LedgerVariant {
+export interface LedgerVariant<A = unknown> {
   valueKey: string;
-  /** e.g. '88898 台' or '3000–8000 元' */
+  /** As Chinese readers write it: '29.99万元', '3000至8000元', '约9万台'. */
   label: string;
   count: number;
+  /** This value's sources, oldest first. */
+  sources: LedgerSource<A>[];
+  /** Distinct claimant labels among them, in order of first appearance. */
+  claimants: string[];
+  /** Part of a conflict: an exact value another claimant contradicts at the same time. */
+  disputed: boolean;
+}
+
+export interface LedgerOptions<A> {
+  /** Who claims a figure and whether its article refutes it; default: one anonymous claimant. */
+  claimantOf?: (article: A, figure: FigureLike) => { claimant: { id: string; label: string }; refuted: boolean };
+  /** Claims more than this many days apart are not about the same time. */
+  sameTimeDays?: number;
 }
 
 export interface LedgerEntry<A> {
@@ -44,7 +60,7 @@ export interface LedgerEntry<A> {
   what: string;
   unit: string;
   sources: LedgerSource<A>[];
-  variants: LedgerVariant[];
+  variants: LedgerVariant<A>[];
   /** True when sources give different values for the claim. */
   conflict: boolean;
   firstPublished: string;
@@ -84,10 +100,23 @@ export function valueKey(f: Pick<FigureLike, 'value' | 'valueMax' | 'unit'>): st
   return hi === lo ? `${lo} ${base}` : `${lo}–${hi} ${base}`;
 }
 
-/** The figure in its own unit: '2.99 万元', '3000–8000 元'. */
-export function formatFigureValue(f: Pick<FigureLike, 'value' | 'valueMax' | 'unit'>): string {
-  const range = f.valueMax !== undefined && f.valueMax !== f.value;
-  return `${formatNumber(f.value)}${range ? `–${formatNumber(f.valueMax!)}` : ''} ${f.unit}`;
+/** An amount as Chinese readers write it: 299900 → '29.99万', 240000 → '24万', 88898 → '88898'. */
+export function chineseAmount(n: number): string {
+  const scaled = (div: number) => round(n / div);
+  // Two decimals at most in 万/亿 form (29.99万); otherwise the digits (88898).
+  const fits = (x: number) => Math.abs(x * 100 - Math.round(x * 100)) < 1e-6;
+  if (Math.abs(n) >= 1e8 && fits(scaled(1e8))) return `${formatNumber(scaled(1e8))}亿`;
+  if (Math.abs(n) >= 1e4 && fits(scaled(1e4))) return `${formatNumber(scaled(1e4))}万`;
+  return formatNumber(n);
+}
+
+/** The figure as Chinese readers write it: '29.99万元', '3000至8000元', '2万至5万元', '约9万台'. */
+export function formatFigureValue(f: Pick<FigureLike, 'value' | 'valueMax' | 'unit'> & { approximate?: boolean | undefined }): string {
+  const { base, factor } = normaliseUnit(f.unit);
+  const lo = round(f.value * factor);
+  const hi = f.valueMax === undefined ? lo : round(f.valueMax * factor);
+  const amount = hi === lo ? chineseAmount(lo) : `${chineseAmount(lo)}至${chineseAmount(hi)}`;
+  return `${f.approximate ? '约' : ''}${amount}${base}`;
 }
 
 function mostCommon(values: string[]): string {
@@ -98,12 +127,14 @@ function mostCommon(values: string[]): string {
   return best;
 }
 
-export function buildLedger<A extends LedgerArticle>(articles: readonly A[]): LedgerEntry<A>[] {
+export function buildLedger<A extends LedgerArticle>(articles: readonly A[], options: LedgerOptions<A> = {}): LedgerEntry<A>[] {
+  const claimantOf = options.claimantOf ?? (() => ({ claimant: { id: 'source', label: '报道' }, refuted: false }));
   const byClaim = new Map<string, LedgerSource<A>[]>();
   for (const article of articles) {
     for (const figure of article.figures) {
       const list = byClaim.get(figure.claim) ?? [];
-      list.push({ article, figure, valueKey: valueKey(figure) });
+      const who = claimantOf(article, figure);
+      list.push({ article, figure, valueKey: `${valueKey(figure)}${figure.approximate ? ' ~' : ''}`, claimant: who.claimant, refuted: who.refuted });
       byClaim.set(figure.claim, list);
     }
   }
@@ -112,11 +143,16 @@ export function buildLedger<A extends LedgerArticle>(articles: readonly A[]): Le
     sources.sort(
       (a, b) => Date.parse(a.article.published) - Date.parse(b.article.published) || (a.article.id < b.article.id ? -1 : 1),
     );
-    const variants: LedgerVariant[] = [];
+    const disputed = conflictingSources(sources, options.sameTimeDays ?? 7);
+    const variants: LedgerVariant<A>[] = [];
     for (const s of sources) {
-      const v = variants.find((x) => x.valueKey === s.valueKey);
-      if (v) v.count++;
-      else variants.push({ valueKey: s.valueKey, label: formatFigureValue(s.figure), count: 1 });
+      let v = variants.find((x) => x.valueKey === s.valueKey);
+      if (!v) { v = { valueKey: s.valueKey, label: labelOf(s.figure), count: 0, sources: [], claimants: [], disputed: false }; variants.push(v); }
+      v.count++;
+      v.sources.push(s);
+      const label = s.refuted ? `${s.claimant.label}（已被否认）` : s.claimant.label;
+      if (!v.claimants.includes(label)) v.claimants.push(label);
+      if (disputed.has(s)) v.disputed = true;
     }
     entries.push({
       claim,
@@ -124,12 +160,41 @@ export function buildLedger<A extends LedgerArticle>(articles: readonly A[]): Le
       unit: mostCommon(sources.map((s) => s.figure.unit)),
       sources,
       variants,
-      conflict: hasDisagreement(sources.map((s) => s.figure)),
+      conflict: disputed.size > 0,
       firstPublished: sources[0]!.article.published,
     });
   }
   entries.sort((a, b) => Date.parse(a.firstPublished) - Date.parse(b.firstPublished) || (a.claim < b.claim ? -1 : 1));
   return entries;
+}
+
+const HEDGE_BEFORE = /(大约|将近|接近|超过|不到|多达|约|近|逾|超)$/;
+
+/** The value as written for readers, with the article's own hedge word: '近9万台', '超过13.6万台'. */
+function labelOf(f: FigureLike): string {
+  const plain = formatFigureValue({ value: f.value, valueMax: f.valueMax, unit: f.unit });
+  if (!f.approximate) return plain;
+  const at = f.sentence.indexOf(f.text);
+  const hedge = at > 0 ? HEDGE_BEFORE.exec(f.sentence.slice(Math.max(0, at - 4), at))?.[1] : undefined;
+  return `${hedge ?? '约'}${plain}`;
+}
+
+/**
+ * The sources caught in a real conflict: exact values (no hedge, no range, no refuted rumour)
+ * of different claimants, stated within `days` of each other, that do not agree.
+ */
+function conflictingSources<A extends LedgerArticle>(sources: readonly LedgerSource<A>[], days: number): Set<LedgerSource<A>> {
+  const exact = sources.filter((s) => !s.refuted && !s.figure.approximate && (s.figure.valueMax === undefined || s.figure.valueMax === s.figure.value));
+  const out = new Set<LedgerSource<A>>();
+  for (let i = 0; i < exact.length; i++) {
+    for (let j = i + 1; j < exact.length; j++) {
+      const a = exact[i]!, b = exact[j]!;
+      if (a.claimant.id === b.claimant.id) continue;
+      if (Math.abs(Date.parse(a.article.published) - Date.parse(b.article.published)) > days * 86_400_000) continue;
+      if (!figuresAgree(a.figure, b.figure)) { out.add(a); out.add(b); }
+    }
+  }
+  return out;
 }
 
 /** Do two statements of one claim say the same thing, allowing for rounding, hedges and ranges? */
@@ -145,13 +210,6 @@ export function figuresAgree(a: FigureLike, b: FigureLike): boolean {
   const tolerance = a.approximate || b.approximate ? 0.1 : 0.005;
   const close = (x: number, y: number) => Math.abs(x - y) <= tolerance * Math.max(Math.abs(x), Math.abs(y));
   return close(loA, loB) && close(hiA, hiB);
-}
-
-function hasDisagreement(figures: readonly FigureLike[]): boolean {
-  for (let i = 0; i < figures.length; i++) {
-    for (let j = i + 1; j < figures.length; j++) if (!figuresAgree(figures[i]!, figures[j]!)) return true;
-  }
-  return false;
 }
 
 /** Claims become HTML ids: keep them to safe characters. */

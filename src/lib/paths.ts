@@ -15,3 +15,8 @@ export const paths = {
   search: (q?: string) => (q ? `/search/?q=${encodeURIComponent(q)}` : '/search/'),
   feed: () => '/rss.xml',
 };
+
+/** The id of a milestone's box in the timeline (content/events/<key>.md). */
+export function milestoneAnchor(key: string): string {
+  return `event-${key.replace(/[^a-zA-Z0-9_-]+/g, '-')}`;
+}

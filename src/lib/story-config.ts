@@ -9,8 +9,19 @@ const storySchema = z.looseObject({
   title: z.string().min(1),
   subtitle: z.string().optional(),
   description: z.string().optional(),
+  sofar: z
+    .looseObject({
+      asOf: z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), z.iso.date()),
+      summary: z.string().min(1),
+      status: z.string().min(1),
+    })
+    .optional(),
   disputes: z
-    .array(z.looseObject({ id: z.string().min(1), title: z.string().min(1), summary: z.string().optional() }))
+    .array(z.looseObject({
+      id: z.string().min(1), title: z.string().min(1), summary: z.string().optional(), status: z.string().optional(),
+      from: z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), z.iso.date()).optional(),
+      until: z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), z.iso.date()).optional(),
+    }))
     .default([]),
 });
 
@@ -37,7 +48,9 @@ export interface StoryConfig {
   title: string;
   subtitle: string;
   description: string;
-  disputes: { id: string; title: string; summary: string }[];
+  /** Editor-written story so far; absent when the editor has not written one. */
+  sofar?: { asOf: string; summary: string; status: string };
+  disputes: { id: string; title: string; summary: string; status?: string; from?: string; until?: string }[];
 }
 
 /** YAML folding turns line breaks into spaces; drop those that follow CJK punctuation. */
@@ -55,7 +68,11 @@ export function parseStoryConfig(text: string, file = 'story.yaml'): StoryConfig
     title: tidyText(s.title),
     subtitle: tidyText(s.subtitle),
     description: tidyText(s.description),
-    disputes: s.disputes.map((d) => ({ id: d.id, title: tidyText(d.title), summary: tidyText(d.summary) })),
+    ...(s.sofar ? { sofar: { asOf: s.sofar.asOf, summary: tidyText(s.sofar.summary), status: tidyText(s.sofar.status) } } : {}),
+    disputes: s.disputes.map((d) => ({
+      id: d.id, title: tidyText(d.title), summary: tidyText(d.summary),
+      ...(d.status ? { status: tidyText(d.status) } : {}), ...(d.from ? { from: d.from } : {}), ...(d.until ? { until: d.until } : {}),
+    })),
   };
 }
 

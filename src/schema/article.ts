@@ -62,7 +62,14 @@ export const correctionNoteSchema = z.object({ field: z.string(), note: z.string
 export const articleSchema = z.object({
   id: articleId,
   title: z.string().min(1).max(300),
-  outlet: z.object({ id: z.string().min(1), name: z.string().min(1) }),
+  outlet: z.object({
+    id: z.string().min(1),
+    name: z.string().min(1),
+    /** The source's license lets readers see the full text here (sources.yaml `fullText: true`). */
+    fullText: z.boolean().optional(),
+    /** An invented outlet (the bundled demo's): every page says so. */
+    fictional: z.boolean().optional(),
+  }),
   url: z.url({ protocol: /^https?$/ }),
   canonicalUrl: z.url({ protocol: /^https?$/ }),
   published: isoWithOffset,
@@ -77,6 +84,8 @@ export const articleSchema = z.object({
   keywords: z.array(z.string()).max(20),
   figures: z.array(figureSchema),
   disputes: z.array(disputeLinkSchema).default([]),
+  /** URLs of primary sources the article gives in its text (an official post, a court notice …). */
+  primarySources: z.array(z.object({ url: z.url({ protocol: /^https?$/ }), label: z.string().min(1).max(80) })).optional(),
   /** Id of the earliest article this one republishes, if any. */
   reprintOf: articleId.optional(),
   nearDuplicates: z.array(articleId).default([]),
@@ -94,7 +103,8 @@ export const eventSchema = z.object({
   date: z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), z.iso.date()),
   title: z.string().min(1),
   changed: z.string().min(1),
-  sources: z.array(z.string()).default([]),
+  /** Article ids, names ("小米汽车官方微博") or { label, url } for a primary source. */
+  sources: z.array(z.union([z.string(), z.object({ label: z.string().min(1), url: z.url({ protocol: /^https?$/ }) })])).default([]),
   dispute: z.string().optional(),
   stage: disputeStage.optional(),
 });

@@ -61,7 +61,7 @@ describe('npm run ingest on a fresh clone', () => {
   });
 
   it('an empty list gets its own hint, and one enabled source is enough to run', () => {
-    const source = { id: 'a', name: 'A', kind: 'rss' as const, url: 'https://a.example/feed', allowPrivateNetwork: false };
+    const source = { id: 'a', name: 'A', kind: 'rss' as const, url: 'https://a.example/feed', allowPrivateNetwork: false, fullText: false, fictional: false };
     expect(nothingToIngest([], 'sources.yaml')).toMatch(/no source is listed in sources\.yaml.*import/);
     expect(nothingToIngest([{ ...source, enabled: false }, { ...source, id: 'b', enabled: true }], 'sources.yaml')).toBeUndefined();
   });

@@ -21,7 +21,7 @@ function hostileArticle(): Article {
   return {
     id: 'hostile-front-matter-0001',
     title: `小米SU7锁单${evil('title')}`,
-    outlet: { id: 'hostile', name: `恶意来源${evil('outlet')}` },
+    outlet: { id: 'hostile', name: `恶意来源${evil('outlet')}`, fullText: true },
     url: 'https://news.example/hostile/1.html',
     canonicalUrl: 'https://news.example/hostile/1.html',
     published: '2024-03-29T09:30:00+08:00',
@@ -114,7 +114,8 @@ describe('site: a build from hostile content', () => {
       '/kitchen-sink.html': { body: fs.readFileSync(path.join(FIXTURES, 'pages/kitchen-sink.html'), 'utf8') },
       ...Object.fromEntries(pages.map(([route, body]) => [route, { body }])),
     });
-    const report = await ingest(content, writeSources(dir, [{ id: 'site', url: server.url('/feed.xml') }]));
+    // Full text shown (as a source's license may allow): the page then renders the hostile bodies.
+    const report = await ingest(content, writeSources(dir, [{ id: 'site', url: server.url('/feed.xml'), fullText: true }]));
     expect(report.totals.new).toBe(payloads.length + 1);
     new ContentStore(content).writeArticle(hostileArticle(), [`正文第一段${`<script>alert('${MARK}-body')</script>`}`, `第二段 <img src=x onerror=alert('${MARK}-body2')>`]);
     // And one written by hand, past the store: the site's own escaping is all that stands between it and a reader.

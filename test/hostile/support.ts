@@ -62,7 +62,7 @@ function makeWritable(dir: string): void {
   try { fs.chmodSync(dir, 0o755); } catch { /* ignore */ }
 }
 
-export type SourceSpec = { id: string; url: string; kind?: 'rss' | 'atom' | 'page-list' | 'page'; allowPrivateNetwork?: boolean; selector?: string; charset?: string };
+export type SourceSpec = { id: string; url: string; kind?: 'rss' | 'atom' | 'page-list' | 'page'; allowPrivateNetwork?: boolean; selector?: string; charset?: string; fullText?: boolean };
 /** Write a sources file for `sources` and return its absolute path. */
 export function writeSources(dir: string, sources: SourceSpec[]): string {
   const file = path.join(dir, 'sources.yaml');
@@ -71,6 +71,7 @@ export function writeSources(dir: string, sources: SourceSpec[]): string {
     lines.push(`  - id: ${s.id}`, `    name: ${s.id} 测试`, `    kind: ${s.kind ?? 'rss'}`, `    url: "${s.url}"`, `    allowPrivateNetwork: ${s.allowPrivateNetwork ?? true}`);
     if (s.selector) lines.push(`    selector: "${s.selector}"`);
     if (s.charset) lines.push(`    charset: ${s.charset}`);
+    if (s.fullText) lines.push('    fullText: true');
   }
   fs.writeFileSync(file, lines.join('\n') + '\n');
   return file;

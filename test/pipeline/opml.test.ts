@@ -54,7 +54,7 @@ describe('parseOpml', () => {
 
 describe('toOpml', () => {
   const source = (id: string, name: string, url: string, kind: 'rss' | 'atom' | 'page' = 'rss') =>
-    ({ id, name, kind, url, enabled: true, allowPrivateNetwork: false });
+    ({ id, name, kind, url, enabled: true, allowPrivateNetwork: false, fullText: false, fictional: false });
 
   it('writes OPML 2.0 that reads back to the same feeds, escaping names; page sources are left out', () => {
     const sources = [source('a', '车评 & "周刊" <快讯>', 'https://a.example.cn/rss?x=1&y=2'), source('b', 'B', 'https://b.example.cn/atom.xml', 'atom'), source('c', 'C', 'https://c.example.cn/news/1.html', 'page')];

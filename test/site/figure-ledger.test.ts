@@ -16,36 +16,51 @@ describe('figure ledger', () => {
     expect(normaliseUnit('万')).toEqual({ base: '万', factor: 1 });
     expect(valueKey({ value: 2.99, unit: '万元' })).toBe(valueKey({ value: 29900, unit: '元' }));
     expect(valueKey({ value: 3000, valueMax: 8000, unit: '元' })).toBe('3000–8000 元');
-    expect(formatFigureValue({ value: 3000, valueMax: 8000, unit: '元' })).toBe('3000–8000 元');
-    expect(formatFigureValue({ value: 21.59, unit: '万元' })).toBe('21.59 万元');
+    expect(formatFigureValue({ value: 3000, valueMax: 8000, unit: '元' })).toBe('3000至8000元');
+    expect(formatFigureValue({ value: 21.59, unit: '万元' })).toBe('21.59万元');
   });
 
-  it('groups by claim, sources oldest first, and flags differing values', () => {
+  it('groups by claim, sources oldest first, and flags differing values of different claimants', () => {
+    const claimantOf = (a: { id: string }) => ({ claimant: { id: a.id === 'late' ? 'rumour' : 'official', label: a.id === 'late' ? '网传' : '官方' }, refuted: false });
     const ledger = buildLedger([
       art('late', '2024-03-29T16:00:00+08:00', [fig('orders-24h', 10, '万台')]),
       art('early', '2024-03-29T10:00:00+08:00', [fig('orders-24h', 88898, '台'), fig('deposit', 5000, '元', { what: '定金' })]),
       art('copy', '2024-03-29T11:00:00+08:00', [fig('orders-24h', 88898, '台')]),
       art('same', '2024-03-30T10:00:00+08:00', [fig('deposit', 0.5, '万元', { what: '定金' })]),
-    ]);
+    ], { claimantOf });
     expect(ledger.map((e) => e.claim)).toEqual(['deposit', 'orders-24h'].sort((a, b) => (a === 'orders-24h' ? 1 : -1)));
     const orders = ledger.find((e) => e.claim === 'orders-24h')!;
     expect(orders.sources.map((s) => s.article.id)).toEqual(['early', 'copy', 'late']);
     expect(orders.conflict).toBe(true);
-    expect(orders.variants).toEqual([
-      { valueKey: '88898 台', label: '88898 台', count: 2 },
-      { valueKey: '100000 台', label: '10 万台', count: 1 },
+    expect(orders.variants.map((v) => ({ valueKey: v.valueKey, label: v.label, count: v.count, claimants: v.claimants, disputed: v.disputed }))).toEqual([
+      { valueKey: '88898 台', label: '88898台', count: 2, claimants: ['官方'], disputed: true },
+      { valueKey: '100000 台', label: '10万台', count: 1, claimants: ['网传'], disputed: true },
     ]);
     const deposit = ledger.find((e) => e.claim === 'deposit')!;
     expect(deposit.conflict).toBe(false); // 0.5万元 = 5000元
     expect(deposit.what).toBe('定金');
   });
 
-  it('treats a different range as a conflict', () => {
-    const ledger = buildLedger([
-      art('a', '2024-04-02T14:00:00+08:00', [fig('markup', 3000, '元', { valueMax: 8000 })]),
-      art('b', '2024-04-02T18:00:00+08:00', [fig('markup', 5000, '元', { valueMax: 10000 })]),
-    ]);
-    expect(ledger[0]!.conflict).toBe(true);
+  it('never compares ranges, hedges, refuted rumours, one claimant with itself, or different times', () => {
+    const who = (id: string, refuted = false) => ({ claimant: { id, label: id }, refuted });
+    const pair = (a: ReturnType<typeof fig>, b: ReturnType<typeof fig>, claimants: [ReturnType<typeof who>, ReturnType<typeof who>], days = 0) => buildLedger([
+      art('a', '2024-04-02T14:00:00+08:00', [a]),
+      art('b', new Date(Date.parse('2024-04-02T18:00:00+08:00') + days * 86_400_000).toISOString(), [b]),
+    ], { claimantOf: (x) => (x.id === 'a' ? claimants[0] : claimants[1]), sameTimeDays: 7 })[0]!.conflict;
+    expect(pair(fig('c', 469, '人'), fig('c', 3000, '人'), [who('official'), who('rumour')])).toBe(true);
+    expect(pair(fig('c', 469, '人'), fig('c', 3000, '人'), [who('official'), who('rumour', true)])).toBe(false);
+    expect(pair(fig('c', 469, '人'), fig('c', 3000, '人'), [who('official'), who('official')])).toBe(false);
+    expect(pair(fig('c', 150, '件'), fig('c', 900, '件'), [who('platform'), who('media')], 60)).toBe(false);
+    expect(pair(fig('c', 3000, '元', { valueMax: 8000 }), fig('c', 5000, '元', { valueMax: 10000 }), [who('a'), who('b')])).toBe(false);
+    expect(pair(fig('c', 88898, '台'), { ...fig('c', 90000, '台'), approximate: true } as ReturnType<typeof fig>, [who('a'), who('b')])).toBe(false);
+  });
+
+  it('writes values as Chinese readers do', () => {
+    expect(formatFigureValue({ value: 299900, unit: '元' })).toBe('29.99万元');
+    expect(formatFigureValue({ value: 20000, unit: '积分' })).toBe('2万积分');
+    expect(formatFigureValue({ value: 88898, unit: '台' })).toBe('88898台');
+    expect(formatFigureValue({ value: 2, valueMax: 5, unit: '万元' })).toBe('2万至5万元');
+    expect(formatFigureValue({ value: 4, unit: '亿元' })).toBe('4亿元');
   });
 
   it('makes safe anchors', () => {
