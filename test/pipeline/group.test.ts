@@ -42,7 +42,7 @@ describe('development corrections', () => {
     expect(parseYamlText('corrections.yaml', ok, schemas.correctionsFileSchema).corrections).toHaveLength(2);
     const unknown = 'corrections:\n  - article: b-ruling\n    sameDevelopment: a-ruling\n    note: 同一判决\n';
     expect(() => parseYamlText('corrections.yaml', unknown, schemas.correctionsFileSchema)).toThrow(ConfigError);
-    expect(() => parseYamlText('corrections.yaml', unknown, schemas.correctionsFileSchema)).toThrow(/corrections\.yaml:2: .*sameDevelopment/);
+    expect(() => parseYamlText('corrections.yaml', unknown, schemas.correctionsFileSchema)).toThrow(/corrections\.yaml:3: .*sameDevelopment/);
     const wrong = 'corrections:\n  - article: c-ruling\n    newDevelopment: yes please\n    note: x\n';
     expect(() => parseYamlText('corrections.yaml', wrong, schemas.correctionsFileSchema)).toThrow(/corrections\.yaml:3: .*newDevelopment/);
   });
