@@ -28,6 +28,24 @@ export function withChannel(xml: string, problems: FeedProblem[]): string {
   return close === -1 ? `${xml.slice(0, open)}<channel>${xml.slice(open)}</channel>` : `${xml.slice(0, open)}<channel>${xml.slice(open, close)}</channel>${xml.slice(close)}`;
 }
 
+/** RSS 1.0 (RDF) without a <channel>: its items are the channel's siblings, so an empty channel
+ *  is enough for the parser, which reads channel[0] without looking. */
+export function withRdfChannel(xml: string, problems: FeedProblem[]): string {
+  const rdf = /<rdf:RDF(\s[^>]*)?>/.exec(xml.slice(0, 5000));
+  if (!rdf || /<channel[\s>/]/i.test(xml)) return xml;
+  problems.push({ reason: 'bad-feed', message: 'RSS 1.0 document without a <channel> element: its items read anyway' });
+  const open = rdf.index + rdf[0].length;
+  return `${xml.slice(0, open)}<channel></channel>${xml.slice(open)}`;
+}
+
+/** Atom links are an href attribute; some feeds write the URL as the element's text instead
+ *  (<link rel="alternate">http://…</link>), which Atom readers such as feedparser accept. The text
+ *  becomes the href, so the entry keeps its link. RSS, where the text is the link, is left alone. */
+export function atomLinkTextAsHref(xml: string): string {
+  if (!/<feed[\s>]/.test(xml.slice(0, 5000))) return xml;
+  return xml.replace(/<link\b((?:(?!\bhref\s*=)[^>])*?)(?<!\/)>\s*([^<\s][^<]*?)\s*<\/link\s*>/gi, (_m, attrs: string, url: string) => `<link${attrs} href="${url.replace(/"/g, '&quot;')}"/>`);
+}
+
 /** Leading and trailing white space of any kind, including U+2028/U+2029 and the ideographic space. */
 export function trimUnicodeSpace(text: string): string {
   return text.replace(/^[\s\p{White_Space}\p{Cc}\p{Cf}]+|[\s\p{White_Space}\p{Cc}\p{Cf}]+$/gu, '');

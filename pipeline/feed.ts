@@ -4,7 +4,7 @@ import Parser from 'rss-parser';
 import { StageError } from './reasons.ts';
 import { parseSourceDate } from './dates.ts';
 import { cleanText } from './sanitize.ts';
-import { inlineMarkupAsText, itemBases, neutralizeEntities, trimUnicodeSpace, undeclaredPrefixes, withChannel } from './feed-text.ts';
+import { atomLinkTextAsHref, inlineMarkupAsText, itemBases, neutralizeEntities, trimUnicodeSpace, undeclaredPrefixes, withChannel, withRdfChannel } from './feed-text.ts';
 
 export type FeedItem = { link: string; title: string; guid: string; published?: string; summary?: string };
 /** `bad-item`: one item unusable; `bad-feed`: the feed was malformed but recovered. */
@@ -25,7 +25,7 @@ export async function parseFeed(input: string, feedUrl: string): Promise<ParsedF
   const problems: FeedProblem[] = [];
   const undeclared = undeclaredPrefixes(input);
   if (undeclared.length) problems.push({ reason: 'bad-feed', message: `namespace prefix${undeclared.length > 1 ? 'es' : ''} ${undeclared.map((p) => `${p}:`).join(', ')} used without a declaration (read anyway)` });
-  const xml = inlineMarkupAsText(neutralizeEntities(withChannel(input, problems)));
+  const xml = atomLinkTextAsHref(inlineMarkupAsText(neutralizeEntities(withRdfChannel(withChannel(input, problems), problems))));
   let raw: Parser.Item[];
   let title: string | undefined;
   try {
@@ -48,7 +48,7 @@ async function parseItemsOneByOne(xml: string, problems: FeedProblem[]): Promise
   if (!chunks?.length) return undefined;
   const first = xml.search(pattern);
   const head = xml.slice(0, first).replace(DATE_ELEMENTS, '');
-  const tail = tag === 'entry' ? '</feed>' : '</channel></rss>';
+  const tail = tag === 'entry' ? '</feed>' : /<rdf:RDF[\s>]/.test(xml.slice(0, 5000)) ? '</rdf:RDF>' : '</channel></rss>';
   const items: Parser.Item[] = [];
   for (const [i, chunk] of chunks.entries()) {
     try {
