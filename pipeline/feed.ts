@@ -37,7 +37,15 @@ export async function parseFeed(input: string, feedUrl: string): Promise<ParsedF
     if (!perItem) throw new StageError('bad-feed', `feed XML could not be parsed: ${parseProblem(whole)}`);
     raw = perItem;
   }
+  const written = countItems(xml);
+  // A feed cut short (or an item the parser skipped) loses items without an error: say so.
+  if (written > raw.length && !problems.some((p) => p.reason === 'bad-item')) problems.push({ reason: 'bad-item', message: `${written - raw.length} of ${written} items in the feed could not be read (cut short or malformed)` });
   return { title: cleanText(textOf(title)) || undefined, ...normalizeItems(raw, xml, feedUrl, problems) };
+}
+
+/** <item> and <entry> start tags in the text, outside CDATA sections and comments. */
+function countItems(xml: string): number {
+  return xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->/g, '').match(/<(item|entry)[\s>]/gi)?.length ?? 0;
 }
 
 /** Wrap each <item>/<entry> in the feed's own envelope and parse it alone. */
@@ -117,7 +125,7 @@ export function textOf(value: unknown): string {
 /** A parser failure in words: rss-parser's own messages are words; a JavaScript error from inside
  *  it (it reads the tree without checking) means an element it needs is missing. */
 function parseProblem(error: unknown): string {
-  if (error instanceof TypeError || error instanceof RangeError) return 'the document is not laid out as RSS or Atom (an element every feed has is missing or malformed)';
+  if (error instanceof TypeError || error instanceof RangeError) return 'not laid out as RSS or Atom: an element the parser needs is missing or malformed';
   return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
 }
 

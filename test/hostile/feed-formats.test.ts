@@ -52,6 +52,8 @@ const FEEDS: Record<string, Served> = {
 <entry><title>文本链接</title><link rel="enclosure" type="image/jpeg">http://cars.example/p/1.jpg</link><link rel="alternate" type="text/html">http://cars.example/news/1.html</link></entry>
 <entry><title>无属性链接</title><link>http://cars.example/news/2.html</link></entry></feed>`), type: 'application/atom+xml' },
   'rdf-no-channel': { body: Buffer.from(`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><item rdf:about="http://cars.example/news/1.html"><title>小米SU7锁单定金不退</title><link>http://cars.example/news/1.html</link></item></rdf:RDF>`), type: 'application/rdf+xml' },
+  // Cut off in the middle of its second item: the parser keeps the first and says nothing.
+  'rss-cut-short': { body: Buffer.from(`<rss version="2.0"><channel><title>t</title><item><title>小米SU7锁单定金不退</title><link>/news/1.html</link></item><item><title>车主要求退订退款</title><link>/news/2.html</link>`), type: 'application/rss+xml' },
   'rss-no-channel': { body: Buffer.from('<?xml version="1.0"?><rss version="2.0"></rss>'), type: 'application/rss+xml' },
   'rss-items-without-channel': { body: Buffer.from(`<rss version="2.0">${ITEMS}</rss>`), type: 'application/rss+xml' },
   'atom-xml-base': {
@@ -149,6 +151,14 @@ describe('feed formats: Atom links written as text, RSS 1.0 without a channel', 
     const feed = await read('rdf-no-channel');
     expect(titles(feed)).toEqual(['小米SU7锁单定金不退']);
     expect(feed.problems.map((p) => p.message).join()).toMatch(/without a <channel> element/);
+  });
+});
+
+describe('feed formats: a feed cut short', () => {
+  it('the items read are kept; the ones that could not be read are counted in a problem', async () => {
+    const feed = await read('rss-cut-short');
+    expect(titles(feed)).toEqual(['小米SU7锁单定金不退']);
+    expect(feed.problems).toContainEqual({ reason: 'bad-item', message: '1 of 2 items in the feed could not be read (cut short or malformed)' });
   });
 });
 
