@@ -184,9 +184,9 @@ const SCRIPT_OR_STYLE = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
 /** Comments, and tags, end tags, doctypes and processing instructions (<?xml-stylesheet …?>), also unclosed ones. */
 const TAG_SHAPED = /<!--[\s\S]*?(?:-->|$)|<[/?!]*[A-Za-z!?][^<>]*(?:>|$)/g;
 /** An angle bracket written as a character reference (&lt; &#60; &#x3c;, with or without the
- *  semicolon, escaped again as &amp;lt;): stored text is already decoded, so these are text that
+ *  semicolon — HTML reads "&ltimg" as "<img" too — escaped again as &amp;lt;): stored text is already decoded, so these are text that
  *  spells a tag, and the next consumer to decode it would get one. */
-const ANGLE_REFERENCE = /&(?:amp;)*(lt|gt|#0*6[02]|#x0*3[ce])(?:;|(?![A-Za-z0-9]))/gi;
+const ANGLE_REFERENCE = /&(?:amp;)*(lt|gt|#0*6[02](?![0-9])|#x0*3[ce](?![0-9a-f]));?/gi;
 /** Remove tags (and whole <script>/<style> elements) until none is left ("<<b>script>" would otherwise
  *  rebuild one); whatever could still open a tag ("<script<{…") gets a full-width bracket, which never can. */
 export function stripTags(text: string): string {
