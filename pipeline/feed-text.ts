@@ -107,3 +107,14 @@ function neutralizeOutsideCdata(xml: string): string {
     return code ? `&#${code};` : `&amp;${name};`;
   });
 }
+
+/** The URL a feed's relative links resolve against: its Content-Location when the server sends one
+ *  (an http(s) URL, resolved against the fetched URL; feedparser does the same), else the fetched URL. */
+export function feedBaseUrl(fetchedUrl: string, contentLocation: string | string[] | undefined): string {
+  const value = Array.isArray(contentLocation) ? contentLocation[0] : contentLocation;
+  if (!value) return fetchedUrl;
+  try {
+    const base = new URL(trimUnicodeSpace(value), fetchedUrl);
+    return base.protocol === 'http:' || base.protocol === 'https:' ? base.toString() : fetchedUrl;
+  } catch { return fetchedUrl; }
+}

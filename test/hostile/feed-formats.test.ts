@@ -54,6 +54,7 @@ const FEEDS: Record<string, Served> = {
   'rdf-no-channel': { body: Buffer.from(`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><item rdf:about="http://cars.example/news/1.html"><title>小米SU7锁单定金不退</title><link>http://cars.example/news/1.html</link></item></rdf:RDF>`), type: 'application/rdf+xml' },
   // Cut off in the middle of its second item: the parser keeps the first and says nothing.
   'rss-cut-short': { body: Buffer.from(`<rss version="2.0"><channel><title>t</title><item><title>小米SU7锁单定金不退</title><link>/news/1.html</link></item><item><title>车主要求退订退款</title><link>/news/2.html</link>`), type: 'application/rss+xml' },
+  'relative-links-content-location': { body: Buffer.from(`<rss version="2.0"><channel><title>t</title><item><title>相对</title><link>news/1.html</link></item></channel></rss>`), type: 'application/rss+xml' },
   'rss-no-channel': { body: Buffer.from('<?xml version="1.0"?><rss version="2.0"></rss>'), type: 'application/rss+xml' },
   'rss-items-without-channel': { body: Buffer.from(`<rss version="2.0">${ITEMS}</rss>`), type: 'application/rss+xml' },
   'atom-xml-base': {
@@ -179,6 +180,20 @@ describe('feed formats: <rss> without a channel', () => {
     const feed = await read('rss-items-without-channel');
     expect(titles(feed)).toEqual(['小米SU7锁单定金不退', '车主要求退订退款']);
     expect(feed.problems.map((p) => p.message).join()).toMatch(/no <channel> element/);
+  });
+});
+
+describe('feed formats: Content-Location', () => {
+  it('relative links resolve against the Content-Location the server sends (through a full ingest: the item is fetched there)', async () => {
+    const located = await startFixtureServer({
+      '/feed.xml': { body: FEEDS['relative-links-content-location']!.body, headers: { 'content-type': 'application/rss+xml', 'content-location': '/zh/2024/' } },
+      '/zh/2024/news/1.html': { body: articlePage({ title: '小米SU7锁单定金不退引发投诉', tag: 'located' }) },
+    });
+    try {
+      const dir = tempDir('content-location');
+      const report = await ingest(`${dir}/content`, writeSources(dir, [{ id: 'located', url: located.url('/feed.xml') }]));
+      expect(itemFor(report, '/zh/2024/news/1.html').outcome).toBe('new');
+    } finally { await located.close(); }
   });
 });
 

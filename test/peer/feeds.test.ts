@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchUrl } from '../../pipeline/fetch.ts';
 import { decodeBytes } from '../../pipeline/decode.ts';
 import { parseFeed, type ParsedFeed } from '../../pipeline/feed.ts';
+import { feedBaseUrl } from '../../pipeline/feed-text.ts';
 import { StageError } from '../../pipeline/reasons.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
 import { peerFeedBytes, peerFeeds, PEER_PRESENT, PEER_ABSENT_REASON, type PeerFeed } from './support.ts';
@@ -37,7 +38,7 @@ describe.skipIf(!PEER_PRESENT)(`peer feeds (${feeds.length}) served with their c
     try {
       const decoded = decodeBytes(res.body, String(res.headers['content-type'] ?? ''));
       warnings = decoded.warnings;
-      return { feed: await parseFeed(decoded.text, res.url), charset: decoded.charset, warnings };
+      return { feed: await parseFeed(decoded.text, feedBaseUrl(res.url, res.headers['content-location'])), charset: decoded.charset, warnings };
     } catch (e) {
       return e instanceof StageError ? { refused: e, warnings } : { raw: e, warnings };
     }
