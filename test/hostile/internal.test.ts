@@ -68,6 +68,16 @@ describe('internal errors: a TypeError in each stage of a run', () => {
     } finally { await pool.close(); }
   });
 
+  it('analysis stage (on the main thread) that cannot load its config: internal with the message (was no-article)', async () => {
+    const dir = tempDir('internal-analysis'); // an empty folder: no topics.yaml, no dictionary
+    const pool = new PagePool(dir, 1);
+    try {
+      const result = await pool.process({ url: 'http://127.0.0.1/a.html', bytes: new Uint8Array(Buffer.from(PAGE)), contentType: 'text/html; charset=utf-8' });
+      expect(result).toMatchObject({ ok: false, reason: 'internal' });
+      if (!result.ok) expect(result.message).toMatch(/cannot analyse http:\/\/127\.0\.0\.1\/a\.html/);
+    } finally { await pool.close(); }
+  });
+
   it('a page worker that dies while it holds a page → internal, and the next page still works', async () => {
     const pool = new PagePool(CONFIG_DIR, 1);
     try {
