@@ -64,6 +64,15 @@ describe('stored text: canonical links', () => {
     expect(r.url).toBe(PAGE);
     expect(r.rejected).toMatch(/^canonical link ignored/);
   });
+  it.each([
+    ['an absolute URL behind U+2028', '\u2028http://cars.example/a/1.html', 'http://cars.example/a/1.html'],
+    ['an absolute URL behind an ideographic space, with a query', '\u3000http://cars.example/a/1.html?id=2', 'http://cars.example/a/1.html?id=2'],
+    ['a relative path behind U+2029', '\u2029../a/3.html', 'http://cars.example/a/3.html'],
+  ])('%s, resolved by the extractor as a path → the white space trimmed and the link used', (_label, href, expected) => {
+    const resolvedAsPath = new URL(href, PAGE).toString();
+    expect(acceptCanonical(resolvedAsPath, PAGE)).toEqual({ url: expected });
+  });
+
   it('a clean same-host link is used', () => {
     expect(acceptCanonical('http://cars.example/a/2024/su7.html?id=3', PAGE)).toEqual({ url: 'http://cars.example/a/2024/su7.html?id=3' });
   });
