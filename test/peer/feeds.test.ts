@@ -44,6 +44,11 @@ describe.skipIf(!PEER_PRESENT)(`peer feeds (${feeds.length}) served with their c
     }
   }
 
+  it('every listed feed was served and read (or refused)', () => {
+    expect(feeds.length).toBeGreaterThan(0);
+    expect(outcomes.size).toBe(feeds.length);
+  });
+
   it.each(feeds.map((f) => [f.id, f.expect, f] as const))('%s (%s): never a raw exception; a refusal is bad-feed or bad-encoding, in words', (_id, _expect, f) => {
     const o = outcomes.get(f.id)!;
     expect(o.raw, `raw exception: ${String(o.raw)}`).toBeUndefined();
