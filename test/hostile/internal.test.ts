@@ -31,11 +31,13 @@ describe('internal errors: a TypeError in each stage of a run', () => {
       const dir = tempDir('internal-source');
       const sources = writeSources(dir, [{ id: 'src', url: server.url('/feed.xml') }]);
       // Not an AbortSignal: the fetcher calls addEventListener on it and throws a TypeError.
-      const report = await ingest(`${dir}/content`, sources, { signal: { aborted: false } as unknown as AbortSignal });
+      const report = await ingest(`${dir}/content`, sources, { signal: { aborted: false } as unknown as AbortSignal, fetchOptions: { totalTimeoutMs: 100 } });
       const source = report.sources[0]!;
       expect(source).toMatchObject({ status: 'failed', reason: 'internal' });
       expect(source.message).toMatch(/^TypeError: .*addEventListener/);
       expect(source.stack).toMatch(/fetch\.ts/);
+      // The request's timer must not outlive the fault: past its 100 ms it would throw, uncaught (vitest fails the run).
+      await new Promise((r) => setTimeout(r, 300));
     } finally { await server.close(); }
   });
 
