@@ -28,8 +28,22 @@ export function acceptCanonical(candidate: string | undefined, pageUrl: string):
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return reject('not http or https');
   if (url.host !== page.host) return reject('another host');
   if (url.username || url.password) return reject('credentials in the URL');
-  if (UNCLEAN.test(decodeEscapes(`${url.pathname}${url.search}${url.hash}`))) return reject('white space, markup or a script scheme in it');
+  if (UNCLEAN.test(decodeEscapes(`${url.pathname}${url.search}${url.hash}`))) {
+    // An href that began with white space (U+2028, U+3000…) was resolved as a relative path,
+    // the white space escaped into it: what follows is the href itself, trimmed and checked again.
+    const href = hrefBehindLeadingSpace(url.toString(), pageUrl);
+    const recovered = href === undefined ? undefined : canonicalFromHref(href, pageUrl);
+    return recovered ? { url: recovered } : reject('white space, markup or a script scheme in it');
+  }
   return { url: url.toString() };
+}
+
+/** The href as written, when the URL is the page's folder followed by escaped white space. */
+function hrefBehindLeadingSpace(resolved: string, pageUrl: string): string | undefined {
+  const folder = new URL('.', pageUrl).toString();
+  if (!resolved.startsWith(folder)) return undefined;
+  const rest = decodeEscapes(resolved.slice(folder.length));
+  return /^[\s\p{White_Space}\p{Cc}\p{Cf}]/u.test(rest) ? rest : undefined;
 }
 
 /** %XX escapes decoded where they form UTF-8; a broken escape is left as it is. */

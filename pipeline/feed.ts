@@ -4,6 +4,7 @@ import Parser from 'rss-parser';
 import { StageError } from './reasons.ts';
 import { parseSourceDate } from './dates.ts';
 import { cleanText } from './sanitize.ts';
+import { atomLinkTextAsHref, inlineMarkupAsText, itemBases, neutralizeEntities, trimUnicodeSpace, undeclaredPrefixes, withChannel, withRdfChannel } from './feed-text.ts';
 
 export type FeedItem = { link: string; title: string; guid: string; published?: string; summary?: string };
 /** `bad-item`: one item unusable; `bad-feed`: the feed was malformed but recovered. */
@@ -14,7 +15,7 @@ const MAX_ITEMS = 2000;
 const DATE_ELEMENTS = /<(updated|published|pubDate|lastBuildDate|dc:date)>[^<]*<\/\1>/gi;
 // defaultRSS: an <rss> without a version attribute is read as RSS 2.0, as every lenient reader does
 // (rss-parser otherwise refuses it: "Feed not recognized as RSS 1 or 2").
-const parser = new Parser({ timeout: 0, defaultRSS: 2, customFields: { item: ['updated', 'published'] } } as Parser.ParserOptions<Record<string, unknown>, Record<string, unknown>> & { defaultRSS: number });
+const parser = new Parser({ timeout: 0, defaultRSS: 2, customFields: { item: ['updated', 'published'] } });
 
 export async function parseFeed(input: string, feedUrl: string): Promise<ParsedFeed> {
   // Entity declarations buy nothing in news feeds and are the door to billion-laughs and XXE.
@@ -24,7 +25,7 @@ export async function parseFeed(input: string, feedUrl: string): Promise<ParsedF
   const problems: FeedProblem[] = [];
   const undeclared = undeclaredPrefixes(input);
   if (undeclared.length) problems.push({ reason: 'bad-feed', message: `namespace prefix${undeclared.length > 1 ? 'es' : ''} ${undeclared.map((p) => `${p}:`).join(', ')} used without a declaration (read anyway)` });
-  const xml = inlineMarkupAsText(neutralizeEntities(withChannel(input, problems)));
+  const xml = atomLinkTextAsHref(inlineMarkupAsText(neutralizeEntities(withRdfChannel(withChannel(input, problems), problems))));
   let raw: Parser.Item[];
   let title: string | undefined;
   try {
@@ -36,32 +37,15 @@ export async function parseFeed(input: string, feedUrl: string): Promise<ParsedF
     if (!perItem) throw new StageError('bad-feed', `feed XML could not be parsed: ${parseProblem(whole)}`);
     raw = perItem;
   }
+  const written = countItems(xml);
+  // A feed cut short (or an item the parser skipped) loses items without an error: say so.
+  if (written > raw.length && !problems.some((p) => p.reason === 'bad-item')) problems.push({ reason: 'bad-item', message: `${written - raw.length} of ${written} items in the feed could not be read (cut short or malformed)` });
   return { title: cleanText(textOf(title)) || undefined, ...normalizeItems(raw, xml, feedUrl, problems) };
 }
 
-/** Element prefixes (itunes:, media:) that no xmlns: attribute declares: not well-formed XML,
- *  which the parser tolerates; the editor is told. */
-function undeclaredPrefixes(xml: string): string[] {
-  const text = xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->/g, '');
-  const used = new Set([...text.matchAll(/<\/?([A-Za-z_][\w.-]*):[A-Za-z_]/g)].map((m) => m[1]!));
-  const declared = new Set([...text.matchAll(/\bxmlns:([A-Za-z_][\w.-]*)\s*=/g)].map((m) => m[1]!));
-  return [...used].filter((p) => p !== 'xml' && !declared.has(p)).slice(0, 5);
-}
-
-/** rss-parser reads channel[0] without looking. Items placed straight in <rss> are read as a
- *  lenient reader would (in a channel added around them); an <rss> with nothing in it is refused in words. */
-function withChannel(xml: string, problems: FeedProblem[]): string {
-  const rss = /<rss(\s[^>]*)?>/i.exec(xml.slice(0, 5000));
-  if (!rss || /<channel[\s>/]/i.test(xml)) return xml;
-  if (!/<item[\s>]/i.test(xml)) {
-    // Read as an empty feed, as lenient readers do; the editor is told why it has no items.
-    problems.push({ reason: 'bad-feed', message: 'RSS document without a <channel> element: the feed is empty' });
-  } else {
-    problems.push({ reason: 'bad-feed', message: 'no <channel> element: the items were read from <rss> itself' });
-  }
-  const open = rss.index + rss[0].length;
-  const close = xml.search(/<\/rss\s*>\s*$/i);
-  return close === -1 ? `${xml.slice(0, open)}<channel>${xml.slice(open)}</channel>` : `${xml.slice(0, open)}<channel>${xml.slice(open, close)}</channel>${xml.slice(close)}`;
+/** <item> and <entry> start tags in the text, outside CDATA sections and comments. */
+function countItems(xml: string): number {
+  return xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->/g, '').match(/<(item|entry)[\s>]/gi)?.length ?? 0;
 }
 
 /** Wrap each <item>/<entry> in the feed's own envelope and parse it alone. */
@@ -72,7 +56,7 @@ async function parseItemsOneByOne(xml: string, problems: FeedProblem[]): Promise
   if (!chunks?.length) return undefined;
   const first = xml.search(pattern);
   const head = xml.slice(0, first).replace(DATE_ELEMENTS, '');
-  const tail = tag === 'entry' ? '</feed>' : '</channel></rss>';
+  const tail = tag === 'entry' ? '</feed>' : /<rdf:RDF[\s>]/.test(xml.slice(0, 5000)) ? '</rdf:RDF>' : '</channel></rss>';
   const items: Parser.Item[] = [];
   for (const [i, chunk] of chunks.entries()) {
     try {
@@ -138,77 +122,15 @@ export function textOf(value: unknown): string {
   return '';
 }
 
-/** Leading and trailing white space of any kind, including U+2028/U+2029 and the ideographic space. */
-export function trimUnicodeSpace(text: string): string {
-  return text.replace(/^[\s\p{White_Space}\p{Cc}\p{Cf}]+|[\s\p{White_Space}\p{Cc}\p{Cf}]+$/gu, '');
-}
-
 /** A parser failure in words: rss-parser's own messages are words; a JavaScript error from inside
  *  it (it reads the tree without checking) means an element it needs is missing. */
 function parseProblem(error: unknown): string {
-  if (error instanceof TypeError || error instanceof RangeError) return 'the document is not laid out as RSS or Atom (an element every feed has is missing or malformed)';
+  if (error instanceof TypeError || error instanceof RangeError) return 'not laid out as RSS or Atom: an element the parser needs is missing or malformed';
   return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
-}
-
-// Atom's type="xhtml" text constructs hold markup as child elements, which xml2js turns into
-// objects whose mixed text loses its order. The markup is replaced by its text, escaped, before
-// parsing: "Example <b>Atom</b>" is read as the title "Example Atom".
-const XHTML_CONSTRUCT = /<((?:atom:)?(?:title|subtitle|summary|content|rights))(\s[^>]*?\btype\s*=\s*["'](?:xhtml|application\/xhtml\+xml)["'][^>]*)>([\s\S]*?)<\/\1\s*>/gi;
-function inlineMarkupAsText(xml: string): string {
-  return xml.replace(XHTML_CONSTRUCT, (_whole, name: string, attrs: string, inner: string) => {
-    const text = inner.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_m, cdata: string) => cdata.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'))
-      .replace(/<!--[\s\S]*?-->/g, '').replace(/<[^>]*>/g, '');
-    return `<${name}${attrs.replace(/\btype\s*=\s*["'][^"']*["']/i, 'type="text"')}>${text}</${name}>`;
-  });
-}
-
-/** Each item's base URL: the feed URL, then the root's xml:base, then the item's own
- *  (each resolved against the one before). Undefined when no xml:base is used or the items
- *  found here do not line up with the parser's. */
-function itemBases(xml: string, feedUrl: string, count: number): string[] | undefined {
-  if (!/xml:base\s*=/.test(xml)) return undefined;
-  const resolve = (href: string | undefined, base: string) => {
-    if (!href) return base;
-    try { return new URL(trimUnicodeSpace(decodeXmlAttr(href)), base).toString(); } catch { return base; }
-  };
-  const root = /<(?:feed|rss|rdf:RDF)\b([^>]*)>/i.exec(xml);
-  const rootBase = resolve(root ? /\bxml:base\s*=\s*["']([^"']*)["']/.exec(root[1]!)?.[1] : undefined, feedUrl);
-  const starts = [...xml.matchAll(/<(?:entry|item)(\s[^>]*)?>/gi)];
-  if (starts.length !== count) return undefined;
-  return starts.map((m) => resolve(/\bxml:base\s*=\s*["']([^"']*)["']/.exec(m[1] ?? '')?.[1], rootBase));
-}
-function decodeXmlAttr(value: string): string {
-  return value.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[\da-f]+);/gi, (_m, name: string) => {
-    const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-    if (named[name.toLowerCase()]) return named[name.toLowerCase()]!;
-    const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
-  });
 }
 
 function rawText(value: unknown): string | undefined {
   if (typeof value === 'string') return value.trim() || undefined;
   if (value && typeof value === 'object' && typeof (value as { _?: unknown })._ === 'string') return rawText((value as { _: string })._);
   return undefined;
-}
-
-// XML knows five named entities; feeds written by HTML tools use many more (&nbsp; &ldquo;),
-// and one of them makes the strict parser reject the item. The usual ones become numeric
-// references; any other name is kept as literal text. Nothing is ever expanded from a DTD.
-const HTML_ENTITIES: Record<string, number> = {
-  nbsp: 0xa0, ensp: 0x2002, emsp: 0x2003, thinsp: 0x2009, ldquo: 0x201c, rdquo: 0x201d, lsquo: 0x2018, rsquo: 0x2019,
-  mdash: 0x2014, ndash: 0x2013, hellip: 0x2026, middot: 0xb7, bull: 0x2022, copy: 0xa9, reg: 0xae, trade: 0x2122,
-  times: 0xd7, divide: 0xf7, deg: 0xb0, plusmn: 0xb1, yen: 0xa5, laquo: 0xab, raquo: 0xbb, sect: 0xa7, para: 0xb6,
-};
-const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
-function neutralizeEntities(xml: string): string {
-  // CDATA sections are left alone: entities are not references there.
-  return xml.split(/(<!\[CDATA\[[\s\S]*?\]\]>)/).map((part, i) => i % 2 ? part : neutralizeOutsideCdata(part)).join('');
-}
-function neutralizeOutsideCdata(xml: string): string {
-  return xml.replace(/&([A-Za-z][A-Za-z0-9]{0,31});/g, (whole, name: string) => {
-    if (XML_ENTITIES.has(name)) return whole;
-    const code = HTML_ENTITIES[name] ?? HTML_ENTITIES[name.toLowerCase()];
-    return code ? `&#${code};` : `&amp;${name};`;
-  });
 }

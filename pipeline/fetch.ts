@@ -195,68 +195,76 @@ function requestOnce(url: URL, opts: typeof DEFAULTS & FetchOptions): Promise<Ra
     if (opts.lastModified) headers['if-modified-since'] = opts.lastModified;
 
     let settled = false;
+    let req: http.ClientRequest | undefined;
+    let totalTimer: NodeJS.Timeout | undefined;
     const fail = (error: Error) => {
       if (settled) return;
       settled = true;
       clearTimeout(totalTimer);
-      opts.signal?.removeEventListener('abort', onAbort);
-      req.destroy();
+      req?.destroy();
       reject(error);
+      opts.signal?.removeEventListener('abort', onAbort);
     };
     const timeoutError = (what: string) => new RetryableError(new StageError('timeout', `${what} timed out for ${url}`));
-    const totalTimer = setTimeout(() => fail(timeoutError(`request (${opts.totalTimeoutMs} ms)`)), opts.totalTimeoutMs);
     const onAbort = () => fail(new StageError('timeout', `aborted: ${url}`));
-    opts.signal?.addEventListener('abort', onAbort, { once: true });
-    if (opts.signal?.aborted) queueMicrotask(onAbort);
+    // A fault while the request is set up (node:http refusing a header, a bad option: our fault,
+    // reported as `internal`) must not leave the timer or a socket behind.
+    try {
+      totalTimer = setTimeout(() => fail(timeoutError(`request (${opts.totalTimeoutMs} ms)`)), opts.totalTimeoutMs);
+      opts.signal?.addEventListener('abort', onAbort, { once: true });
+      if (opts.signal?.aborted) queueMicrotask(onAbort);
 
-    const req = (isHttps ? https : http).request(url, { method: 'GET', headers, agent: isHttps ? pool.https : pool.http }, (res) => {
-      const status = res.statusCode ?? 0;
-      if (status >= 300 && status < 400 || status >= 400) {
-        // Redirects and errors: the body is of no use, and a hostile one may never end.
-        // Answer on the headers and drop the connection rather than drain it.
-        settled = true;
-        clearTimeout(totalTimer);
-        opts.signal?.removeEventListener('abort', onAbort);
-        res.on('error', () => { /* we hung up on purpose */ });
-        res.destroy();
-        resolve({ status, headers: res.headers, body: Buffer.alloc(0) });
-        return;
-      }
-      const declared = Number(res.headers['content-length']);
-      const encoded = (res.headers['content-encoding'] ?? 'identity').trim().toLowerCase() !== 'identity';
-      if (!encoded && Number.isFinite(declared) && declared > opts.maxBytes) {
-        res.resume();
-        return fail(new StageError('too-large', `Content-Length ${declared} is over ${opts.maxBytes} bytes from ${url}`));
-      }
-      let stream: Readable;
-      try { stream = decodedStream(res, res.headers['content-encoding']); } catch (e) { res.resume(); return fail(e as Error); }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      stream.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        // fail() first: destroying the stream emits 'aborted'/'error', which must not be what is reported.
-        if (size > opts.maxBytes) { fail(new StageError('too-large', `body over ${opts.maxBytes} bytes from ${url}`)); stream.destroy(); return; }
-        chunks.push(chunk);
+      req = (isHttps ? https : http).request(url, { method: 'GET', headers, agent: isHttps ? pool.https : pool.http }, (res) => {
+        const status = res.statusCode ?? 0;
+        if (status >= 300 && status < 400 || status >= 400) {
+          // Redirects and errors: the body is of no use, and a hostile one may never end.
+          // Answer on the headers and drop the connection rather than drain it.
+          settled = true;
+          clearTimeout(totalTimer);
+          opts.signal?.removeEventListener('abort', onAbort);
+          res.on('error', () => { /* we hung up on purpose */ });
+          res.destroy();
+          resolve({ status, headers: res.headers, body: Buffer.alloc(0) });
+          return;
+        }
+        const declared = Number(res.headers['content-length']);
+        const encoded = (res.headers['content-encoding'] ?? 'identity').trim().toLowerCase() !== 'identity';
+        if (!encoded && Number.isFinite(declared) && declared > opts.maxBytes) {
+          res.resume();
+          return fail(new StageError('too-large', `Content-Length ${declared} is over ${opts.maxBytes} bytes from ${url}`));
+        }
+        let stream: Readable;
+        try { stream = decodedStream(res, res.headers['content-encoding']); } catch (e) { res.resume(); return fail(e as Error); }
+        const chunks: Buffer[] = [];
+        let size = 0;
+        stream.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          // fail() first: destroying the stream emits 'aborted'/'error', which must not be what is reported.
+          if (size > opts.maxBytes) { fail(new StageError('too-large', `body over ${opts.maxBytes} bytes from ${url}`)); stream.destroy(); return; }
+          chunks.push(chunk);
+        });
+        stream.on('end', () => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(totalTimer);
+          opts.signal?.removeEventListener('abort', onAbort);
+          resolve({ status, headers: res.headers, body: Buffer.concat(chunks, size) });
+        });
+        stream.on('error', (e) => fail(e instanceof StageError ? e : new StageError('bad-response', `broken body from ${url}: ${(e as Error).message}`)));
+        res.on('aborted', () => fail(new StageError('bad-response', `connection closed before the body ended (Content-Length ${res.headers['content-length'] ?? '?'}) from ${url}`)));
       });
-      stream.on('end', () => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(totalTimer);
-        opts.signal?.removeEventListener('abort', onAbort);
-        resolve({ status, headers: res.headers, body: Buffer.concat(chunks, size) });
+      req.on('socket', (socket) => {
+        if (socket.connecting) {
+          const connectTimer = setTimeout(() => fail(timeoutError(`connect (${opts.connectTimeoutMs} ms)`)), opts.connectTimeoutMs);
+          socket.once('connect', () => clearTimeout(connectTimer));
+          socket.once('close', () => clearTimeout(connectTimer));
+        }
       });
-      stream.on('error', (e) => fail(e instanceof StageError ? e : new StageError('bad-response', `broken body from ${url}: ${(e as Error).message}`)));
-      res.on('aborted', () => fail(new StageError('bad-response', `connection closed before the body ended (Content-Length ${res.headers['content-length'] ?? '?'}) from ${url}`)));
-    });
-    req.on('socket', (socket) => {
-      if (socket.connecting) {
-        const connectTimer = setTimeout(() => fail(timeoutError(`connect (${opts.connectTimeoutMs} ms)`)), opts.connectTimeoutMs);
-        socket.once('connect', () => clearTimeout(connectTimer));
-        socket.once('close', () => clearTimeout(connectTimer));
-      }
-    });
-    req.on('error', (e) => fail(networkError(e, url)));
-    req.end();
+      req.on('error', (e) => fail(networkError(e, url)));
+      req.end();
+    } catch (e) {
+      fail(e instanceof Error ? e : new Error(String(e)));
+    }
   });
 }
 

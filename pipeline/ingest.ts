@@ -8,6 +8,7 @@ import type { Config, Source, Correction } from './config.ts';
 import { fetchUrl, HostLimiter, type FetchOptions } from './fetch.ts';
 import { decodeBytes } from './decode.ts';
 import { discoverItems } from './discover.ts';
+import { feedBaseUrl } from './feed-text.ts';
 import type { FeedItem } from './feed.ts';
 import { PagePool } from './worker-pool.ts';
 import type { PageResult } from './process-page.ts';
@@ -167,7 +168,7 @@ class Run {
         if (source.kind === 'page') return await this.ingestSinglePage(source, res, report);
         const decoded = decodeBytes(res.body, String(res.headers['content-type'] ?? ''), source.charset);
         for (const w of decoded.warnings) report.problems.push({ reason: 'bad-encoding', message: w });
-        const discovery = await discoverItems(source, decoded.text, res.url);
+        const discovery = await discoverItems(source, decoded.text, feedBaseUrl(res.url, res.headers['content-location']));
         report.problems.push(...discovery.problems);
         items = discovery.items;
         // The feed's validators are recorded only once its items are done (below).

@@ -1,8 +1,9 @@
-// Text the extractor cannot keep, said out loud. The extractor removes <form> and <button>
-// elements whole (they are page furniture); a page that leaves one open puts everything after
-// it inside, and that text would vanish from the article without a word. Pure.
+// Text the extractor cannot keep, said out loud. The extractor removes some elements whole, as
+// page furniture: <form>, <nav>, <footer>, <object> (its junk list in extract.ts) and <button>,
+// <select>, <aside> (Readability's cleaning). A page that leaves one open puts everything after it
+// inside, and that text would vanish from the article without a word. Pure.
 
-const DROPPED_WHOLE = ['form', 'button'] as const;
+const DROPPED_WHOLE = ['form', 'button', 'select', 'object', 'nav', 'footer', 'aside'] as const;
 
 /** Elements removed with their content that the page opens more often than it closes. */
 export function unclosedDroppedContainers(html: string): string[] {
@@ -15,7 +16,7 @@ export function unclosedDroppedContainers(html: string): string[] {
 export function droppedTextWarning(html: string): string | undefined {
   const open = unclosedDroppedContainers(html);
   if (!open.length) return undefined;
-  return `text-lost: the page leaves ${open.map((t) => `<${t}>`).join(' and ')} open; what follows it is inside and is removed with it, so article text may be missing`;
+  return `text-lost: the page leaves ${open.map((t) => `<${t}>`).join(', ')} open; what follows it is inside and is removed with it, so article text may be missing`;
 }
 
 function count(text: string, pattern: RegExp): number {

@@ -9,15 +9,16 @@ const ALLOWED_TAGS = ['p', 'br', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li',
 const ALLOWED_ATTR = ['href'];
 
 let purifier: ReturnType<typeof createDOMPurify> | undefined;
-let purifierWindow: Window | undefined;
-function window(): Window & typeof globalThis {
-  purifierWindow ??= new JSDOM('').window as unknown as Window;
-  return purifierWindow as Window & typeof globalThis;
+let sharedWindow: Window | undefined;
+/** One jsdom window for the purifier and the parses made for it. */
+function domWindow(): Window & typeof globalThis {
+  sharedWindow ??= new JSDOM('').window as unknown as Window;
+  return sharedWindow as Window & typeof globalThis;
 }
 
 function getPurifier() {
   if (purifier) return purifier;
-  purifier = createDOMPurify(window() as unknown as Parameters<typeof createDOMPurify>[0]);
+  purifier = createDOMPurify(domWindow() as unknown as Parameters<typeof createDOMPurify>[0]);
   purifier.addHook('afterSanitizeAttributes', (node) => {
     if (node.tagName !== 'A') return;
     const href = (node.getAttribute('href') ?? '').trim();
@@ -75,7 +76,7 @@ export function htmlToParagraphs(html: string): string[] {
   let input: string | Element = html;
   // Only markup with foreign or verbatim elements needs the extra pass (a parse and a copy, ~10% of a page's CPU).
   if (NEEDS_BROWSER_VIEW.test(html)) {
-    const body = new (window()).DOMParser().parseFromString(`<!doctype html><body>${html}`, 'text/html').body;
+    const body = new (domWindow()).DOMParser().parseFromString(`<!doctype html><body>${html}`, 'text/html').body;
     textAsBrowsersShowIt(body);
     // A <div> holding the page's nodes, not <body>: DOMPurify imports the node it is given and would have to remove a <body>.
     const holder = body.ownerDocument.createElement('div');
@@ -184,9 +185,9 @@ const SCRIPT_OR_STYLE = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
 /** Comments, and tags, end tags, doctypes and processing instructions (<?xml-stylesheet …?>), also unclosed ones. */
 const TAG_SHAPED = /<!--[\s\S]*?(?:-->|$)|<[/?!]*[A-Za-z!?][^<>]*(?:>|$)/g;
 /** An angle bracket written as a character reference (&lt; &#60; &#x3c;, with or without the
- *  semicolon, escaped again as &amp;lt;): stored text is already decoded, so these are text that
- *  spells a tag, and the next consumer to decode it would get one. */
-const ANGLE_REFERENCE = /&(?:amp;)*(lt|gt|#0*6[02]|#x0*3[ce])(?:;|(?![A-Za-z0-9]))/gi;
+ *  semicolon — HTML reads "&ltimg" as "<img" too — or escaped again as &amp;lt;): stored text is
+ *  already decoded, so these are text that spells a tag, and the next consumer to decode it would get one. */
+const ANGLE_REFERENCE = /&(?:amp;)*(lt|gt|#0*6[02](?![0-9])|#x0*3[ce](?![0-9a-f]));?/gi;
 /** Remove tags (and whole <script>/<style> elements) until none is left ("<<b>script>" would otherwise
  *  rebuild one); whatever could still open a tag ("<script<{…") gets a full-width bracket, which never can. */
 export function stripTags(text: string): string {

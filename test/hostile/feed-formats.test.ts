@@ -48,6 +48,13 @@ const FEEDS: Record<string, Served> = {
   // Japanese with no charset anywhere: it also decodes as GB18030, into rare characters.
   'shift-jis-undeclared': { body: iconv.encode(`<rss version="2.0"><channel><title>ニュース</title><item><title>小米のSU7、予約をキャンセルできないと苦情が相次ぐ</title><link>/news/1.html</link></item></channel></rss>`, 'shift_jis'), type: 'application/xml' },
   'undeclared-prefix': { body: Buffer.from(`<rss version="2.0"><channel><title>t</title><media:thumbnail url="x"/>${ITEMS}</channel></rss>`), type: 'application/rss+xml' },
+  'atom-link-as-text': { body: Buffer.from(`<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>
+<entry><title>文本链接</title><link rel="enclosure" type="image/jpeg">http://cars.example/p/1.jpg</link><link rel="alternate" type="text/html">http://cars.example/news/1.html</link></entry>
+<entry><title>无属性链接</title><link>http://cars.example/news/2.html</link></entry></feed>`), type: 'application/atom+xml' },
+  'rdf-no-channel': { body: Buffer.from(`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><item rdf:about="http://cars.example/news/1.html"><title>小米SU7锁单定金不退</title><link>http://cars.example/news/1.html</link></item></rdf:RDF>`), type: 'application/rdf+xml' },
+  // Cut off in the middle of its second item: the parser keeps the first and says nothing.
+  'rss-cut-short': { body: Buffer.from(`<rss version="2.0"><channel><title>t</title><item><title>小米SU7锁单定金不退</title><link>/news/1.html</link></item><item><title>车主要求退订退款</title><link>/news/2.html</link>`), type: 'application/rss+xml' },
+  'relative-links-content-location': { body: Buffer.from(`<rss version="2.0"><channel><title>t</title><item><title>相对</title><link>news/1.html</link></item></channel></rss>`), type: 'application/rss+xml' },
   'rss-no-channel': { body: Buffer.from('<?xml version="1.0"?><rss version="2.0"></rss>'), type: 'application/rss+xml' },
   'rss-items-without-channel': { body: Buffer.from(`<rss version="2.0">${ITEMS}</rss>`), type: 'application/rss+xml' },
   'atom-xml-base': {
@@ -135,6 +142,27 @@ describe('feed formats: undeclared Japanese, undeclared namespace prefixes', () 
   });
 });
 
+describe('feed formats: Atom links written as text, RSS 1.0 without a channel', () => {
+  it('<link rel="alternate">URL</link> and a bare <link>URL</link> → the alternate URL is the entry\'s link (was: the whole feed lost to a TypeError)', async () => {
+    const feed = await read('atom-link-as-text');
+    expect(feed.items.map((i) => i.link)).toEqual(['http://cars.example/news/1.html', 'http://cars.example/news/2.html']);
+  });
+
+  it('RSS 1.0 with items and no <channel> → the items read, the problem reported', async () => {
+    const feed = await read('rdf-no-channel');
+    expect(titles(feed)).toEqual(['小米SU7锁单定金不退']);
+    expect(feed.problems.map((p) => p.message).join()).toMatch(/without a <channel> element/);
+  });
+});
+
+describe('feed formats: a feed cut short', () => {
+  it('the items read are kept; the ones that could not be read are counted in a problem', async () => {
+    const feed = await read('rss-cut-short');
+    expect(titles(feed)).toEqual(['小米SU7锁单定金不退']);
+    expect(feed.problems).toContainEqual({ reason: 'bad-item', message: '1 of 2 items in the feed could not be read (cut short or malformed)' });
+  });
+});
+
 describe('feed formats: <rss> without a channel', () => {
   it('<rss version="2.0"></rss> → an empty feed, with a bad-feed problem said in words (was: a raw TypeError as the failure)', async () => {
     const feed = await read('rss-no-channel');
@@ -152,6 +180,20 @@ describe('feed formats: <rss> without a channel', () => {
     const feed = await read('rss-items-without-channel');
     expect(titles(feed)).toEqual(['小米SU7锁单定金不退', '车主要求退订退款']);
     expect(feed.problems.map((p) => p.message).join()).toMatch(/no <channel> element/);
+  });
+});
+
+describe('feed formats: Content-Location', () => {
+  it('relative links resolve against the Content-Location the server sends (through a full ingest: the item is fetched there)', async () => {
+    const located = await startFixtureServer({
+      '/feed.xml': { body: FEEDS['relative-links-content-location']!.body, headers: { 'content-type': 'application/rss+xml', 'content-location': '/zh/2024/' } },
+      '/zh/2024/news/1.html': { body: articlePage({ title: '小米SU7锁单定金不退引发投诉', tag: 'located' }) },
+    });
+    try {
+      const dir = tempDir('content-location');
+      const report = await ingest(`${dir}/content`, writeSources(dir, [{ id: 'located', url: located.url('/feed.xml') }]));
+      expect(itemFor(report, '/zh/2024/news/1.html').outcome).toBe('new');
+    } finally { await located.close(); }
   });
 });
 

@@ -31,11 +31,13 @@ describe('internal errors: a TypeError in each stage of a run', () => {
       const dir = tempDir('internal-source');
       const sources = writeSources(dir, [{ id: 'src', url: server.url('/feed.xml') }]);
       // Not an AbortSignal: the fetcher calls addEventListener on it and throws a TypeError.
-      const report = await ingest(`${dir}/content`, sources, { signal: { aborted: false } as unknown as AbortSignal });
+      const report = await ingest(`${dir}/content`, sources, { signal: { aborted: false } as unknown as AbortSignal, fetchOptions: { totalTimeoutMs: 100 } });
       const source = report.sources[0]!;
       expect(source).toMatchObject({ status: 'failed', reason: 'internal' });
       expect(source.message).toMatch(/^TypeError: .*addEventListener/);
       expect(source.stack).toMatch(/fetch\.ts/);
+      // The request's timer must not outlive the fault: past its 100 ms it would throw, uncaught (vitest fails the run).
+      await new Promise((r) => setTimeout(r, 300));
     } finally { await server.close(); }
   });
 
@@ -65,6 +67,16 @@ describe('internal errors: a TypeError in each stage of a run', () => {
       const result = await pool.process(task);
       expect(result).toMatchObject({ ok: false, reason: 'internal' });
       if (!result.ok) { expect(result.message).toMatch(/TypeError/); expect(result.stack).toMatch(/extract\.ts/); }
+    } finally { await pool.close(); }
+  });
+
+  it('analysis stage (on the main thread) that cannot load its config: internal with the message (was no-article)', async () => {
+    const dir = tempDir('internal-analysis'); // an empty folder: no topics.yaml, no dictionary
+    const pool = new PagePool(dir, 1);
+    try {
+      const result = await pool.process({ url: 'http://127.0.0.1/a.html', bytes: new Uint8Array(Buffer.from(PAGE)), contentType: 'text/html; charset=utf-8' });
+      expect(result).toMatchObject({ ok: false, reason: 'internal' });
+      if (!result.ok) expect(result.message).toMatch(/cannot analyse http:\/\/127\.0\.0\.1\/a\.html/);
     } finally { await pool.close(); }
   });
 

@@ -41,6 +41,8 @@ describe('stored text: no markup-shaped text in any field', () => {
     ['an entity-escaped tag without semicolons', '定金&lt/s&gt不退', '定金不退'],
     ['a tag escaped twice', '定金&amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt;不退', '定金不退'],
     ['numeric references', '定金&#60;svg onload=alert(1)&#x3E;不退', '定金不退'],
+    ['references an HTML parser reads without a semicolon', '定金&ltimg src=x onerror=alert(1)&gt不退&#60svg&#62', '定金不退'],
+    ['a longer number is another character', '符号&#600;与&#x3c0;', '符号&#600;与&#x3c0;'],
     ['a tag that cannot close', '锁单<script<{alert(1)}', '锁单＜script<{alert(1)}'],
     ['a comparison, which is not markup', '价格<20万元，且>15万元', '价格<20万元，且>15万元'],
   ])('%s → %s', (_label, input, expected) => {
@@ -62,6 +64,15 @@ describe('stored text: canonical links', () => {
     expect(r.url).toBe(PAGE);
     expect(r.rejected).toMatch(/^canonical link ignored/);
   });
+  it.each([
+    ['an absolute URL behind U+2028', '\u2028http://cars.example/a/1.html', 'http://cars.example/a/1.html'],
+    ['an absolute URL behind an ideographic space, with a query', '\u3000http://cars.example/a/1.html?id=2', 'http://cars.example/a/1.html?id=2'],
+    ['a relative path behind U+2029', '\u2029../a/3.html', 'http://cars.example/a/3.html'],
+  ])('%s, resolved by the extractor as a path → the white space trimmed and the link used', (_label, href, expected) => {
+    const resolvedAsPath = new URL(href, PAGE).toString();
+    expect(acceptCanonical(resolvedAsPath, PAGE)).toEqual({ url: expected });
+  });
+
   it('a clean same-host link is used', () => {
     expect(acceptCanonical('http://cars.example/a/2024/su7.html?id=3', PAGE)).toEqual({ url: 'http://cars.example/a/2024/su7.html?id=3' });
   });

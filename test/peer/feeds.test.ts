@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchUrl } from '../../pipeline/fetch.ts';
 import { decodeBytes } from '../../pipeline/decode.ts';
 import { parseFeed, type ParsedFeed } from '../../pipeline/feed.ts';
+import { feedBaseUrl } from '../../pipeline/feed-text.ts';
 import { StageError } from '../../pipeline/reasons.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
 import { peerFeedBytes, peerFeeds, PEER_PRESENT, PEER_ABSENT_REASON, type PeerFeed } from './support.ts';
@@ -37,11 +38,16 @@ describe.skipIf(!PEER_PRESENT)(`peer feeds (${feeds.length}) served with their c
     try {
       const decoded = decodeBytes(res.body, String(res.headers['content-type'] ?? ''));
       warnings = decoded.warnings;
-      return { feed: await parseFeed(decoded.text, res.url), charset: decoded.charset, warnings };
+      return { feed: await parseFeed(decoded.text, feedBaseUrl(res.url, res.headers['content-location'])), charset: decoded.charset, warnings };
     } catch (e) {
       return e instanceof StageError ? { refused: e, warnings } : { raw: e, warnings };
     }
   }
+
+  it('every listed feed was served and read (or refused)', () => {
+    expect(feeds.length).toBeGreaterThan(0);
+    expect(outcomes.size).toBe(feeds.length);
+  });
 
   it.each(feeds.map((f) => [f.id, f.expect, f] as const))('%s (%s): never a raw exception; a refusal is bad-feed or bad-encoding, in words', (_id, _expect, f) => {
     const o = outcomes.get(f.id)!;

@@ -41,15 +41,16 @@ describe.skipIf(!PEER_PRESENT)(`peer XSS payloads (${payloads.length}) in articl
     const routes: Record<string, { body: string; headers?: Record<string, string> }> = {};
     payloads.forEach((p, i) => { routes[`/a/${slug(p)}.html`] = { body: page(p, i) }; });
     server = await startFixtureServer({ ...routes, '/feed.xml': (_req, res) => { res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }); res.end(feed(payloads, server.origin)); } });
-    // What a reader sees on each source page: its text in Chromium, scripts off (what they would
-    // add is not the article; what they hide is hidden from us too).
+    // What a reader sees on each source page: its text in Chromium. Scripts are off so that no
+    // payload runs and rewrites the page; <noscript> is removed, since a reader with scripts on
+    // (and the extractor) never sees its content.
     const browser: Browser = await launchChromium();
     try {
       const context = await browser.newContext({ javaScriptEnabled: false });
       const tab = await context.newPage();
       for (const [i, p] of payloads.entries()) {
         await tab.goto(server.url(`/a/${slug(p)}.html`));
-        const text = await tab.evaluate(() => document.body?.innerText ?? '');
+        const text = await tab.evaluate(() => { for (const el of Array.from(document.querySelectorAll('noscript'))) el.remove(); return document.body?.innerText ?? ''; });
         shown.set(p.id, paragraphsOf(i).filter((para) => text.includes(para)));
       }
     } finally { await browser.close(); }
