@@ -214,8 +214,13 @@ export function figureLedger(): Promise<LedgerEntry<SiteArticle>[]> {
 
 import { parseDisputeRoles, type DisputeRoles } from '../lib/dispute-roles.ts';
 
-/** The stage rules of the disputes page (content/config/dispute-roles.yaml). */
-export async function disputeRoles(): Promise<DisputeRoles> {
-  const file = readConfig('dispute-roles.yaml');
-  return parseDisputeRoles(file.text, file.file);
+let rolesCache: Promise<DisputeRoles> | undefined;
+
+/** The stage rules of the disputes page (content/config/dispute-roles.yaml), read once per build. */
+export function disputeRoles(): Promise<DisputeRoles> {
+  rolesCache ??= Promise.resolve().then(() => {
+    const file = readConfig('dispute-roles.yaml');
+    return parseDisputeRoles(file.text, file.file);
+  });
+  return rolesCache;
 }

@@ -212,7 +212,8 @@ describe('coverage grouped by development', { timeout: 120_000 }, () => {
         const reports = await el.locator('.reports > li').evaluateAll((els) => els.map((e) => ({ id: e.getAttribute('data-article-id')!, time: Date.parse(e.querySelector('time')!.getAttribute('datetime')!) })));
         expect(reports.map((r) => r.id)).toEqual(group.articles);
         expect(reports.map((r) => r.time)).toEqual([...reports.map((r) => r.time)].sort((a, b) => a - b));
-        expect(await el.locator('.entry-title a').textContent()).toBe(articles.get(group.articles[0]!)!.title);
+        const halfWidth = (t: string) => t.replace(/[０-９Ａ-Ｚａ-ｚ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+        expect(await el.locator('.entry-title a').textContent()).toBe(halfWidth(articles.get(group.articles[0]!)!.title));
         const outlets = new Set(site.articles.filter((a) => group.articles.includes(a.article.id) || group.articles.includes(a.article.reprintOf ?? '')).map((a) => a.article.outlet.id));
         expect((await el.locator('.n-outlets').textContent())!.trim()).toBe(`${outlets.size} 家媒体报道`);
       }

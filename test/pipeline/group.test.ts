@@ -29,6 +29,11 @@ describe('groupDevelopments', () => {
     expect(groupDevelopments([...items].reverse())).toEqual(groupDevelopments(items));
   });
 
+  it('does not group an outlet\'s follow-ups to its own story by themselves', () => {
+    const own = [items[0]!, { ...items[1]!, id: 'a-followup', outletId: 'a' }];
+    expect(groupDevelopments(own).map((g) => g.articles)).toEqual([['a-ruling'], ['a-followup']]);
+  });
+
   it('applies the editor\'s merge and split', () => {
     const groups = groupDevelopments(items, { sameAs: new Map([['a-later', 'a-ruling']]), startsNew: new Set(['c-ruling']) });
     expect(groups.find((g) => g.id === 'a-ruling')!.articles).toEqual(['a-ruling', 'b-ruling', 'a-later']);
