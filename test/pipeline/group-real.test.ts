@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { groupDevelopments, DEFAULT_GROUP_OPTIONS, type GroupItem } from '../../pipeline/group.ts';
 import { normalizeText } from '../../pipeline/normalize.ts';
-import { loadSegmenter, extractKeywords } from '../../pipeline/segment.ts';
+import { analyzeArticle } from '../../pipeline/analyze.ts';
+import { realAnalysisConfig } from '../helpers/analysis-config.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FILE = path.resolve(ROOT, '../shared/data/real-zh/positives.jsonl');
@@ -16,12 +17,13 @@ if (missing) console.warn(`group-real: ${FILE} not found (../shared is missing);
 describe.skipIf(missing)('grouping real headlines', () => {
   const items: GroupItem[] = [];
   if (!missing) {
-    loadSegmenter(path.join(ROOT, 'content/config/userdict.utf8'));
+    // Keywords as the ingest stores them: from the analysis stage.
+    const config = realAnalysisConfig();
     for (const line of fs.readFileSync(FILE, 'utf8').trim().split('\n')) {
       const r = JSON.parse(line) as { id: string; title: string; text?: string; source: string; date?: string; relevant: boolean };
       if (!r.relevant || !r.date) continue;
       const title = normalizeText(r.title);
-      items.push({ id: r.id, published: /T/.test(r.date) ? r.date : `${r.date}T12:00:00+08:00`, outletId: r.source.split(':')[0]!, title, keywords: extractKeywords(`${title}\n${normalizeText(r.text ?? '')}`, 8) });
+      items.push({ id: r.id, published: /T/.test(r.date) ? r.date : `${r.date}T12:00:00+08:00`, outletId: r.source.split(':')[0]!, title, keywords: analyzeArticle({ title: r.title, text: r.text ?? '' }, config).keywords });
     }
   }
   const groups = groupDevelopments(items);
