@@ -193,6 +193,13 @@ import { normalizeText } from '../../pipeline/normalize.ts';
 
 let ledgerCache: Promise<LedgerEntry<SiteArticle>[]> | undefined;
 
+/** The claimants the ledger can name (claimants.yaml), in the file's order, the fallback last. */
+export function claimantLabels(): string[] {
+  const file = readConfig('claimants.yaml');
+  const config = parseClaimantsConfig(file.text, file.file);
+  return [...config.claimants.map((c) => c.label), config.fallback.label];
+}
+
 /** The figures ledger over all articles (reprints included: each is a source), with claimants. */
 export function figureLedger(): Promise<LedgerEntry<SiteArticle>[]> {
   ledgerCache ??= siteData().then(({ articles }) => {

@@ -1,10 +1,18 @@
-// Which glossary terms an article uses, so its page can tell 定金 from 订金, 大定 from 锁单.
+// Which glossary terms an article uses, so its page can explain the story's confusable terms.
+import * as OpenCC from 'opencc-js';
 import type { GlossaryEntry } from './story-config.ts';
 
-/** Entries whose term occurs in the texts (title, body), in glossary order. Traditional forms count too. */
-export function glossaryTermsIn(texts: string[], glossary: readonly GlossaryEntry[], variants: Record<string, string[]> = TRADITIONAL_FORMS): GlossaryEntry[] {
-  const all = texts.join('\n');
-  return glossary.filter((g) => [g.term, ...(variants[g.term] ?? [])].some((t) => all.includes(t)));
+const toTaiwan = OpenCC.Converter({ from: 'cn', to: 'tw' });
+const toHongKong = OpenCC.Converter({ from: 'cn', to: 'hk' });
+
+/** A glossary term as Traditional-script outlets write it (the glossary is Simplified). */
+export function traditionalForms(term: string): string[] {
+  return [...new Set([toTaiwan(term), toHongKong(term)])].filter((t) => t !== term);
 }
 
-const TRADITIONAL_FORMS: Record<string, string[]> = { 订金: ['訂金'], 锁单: ['鎖單'], 犹豫期: ['猶豫期'] };
+/** Entries whose term occurs in the texts (title, body), in glossary order. Traditional forms count too. */
+export function glossaryTermsIn(texts: string[], glossary: readonly GlossaryEntry[]): GlossaryEntry[] {
+  const all = texts.join('\n');
+  return glossary.filter((g) => [g.term, ...traditionalForms(g.term)].some((t) => all.includes(t)));
+}
+
