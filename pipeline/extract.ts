@@ -82,12 +82,14 @@ function trimEdges(result: Candidate, scan: PageScan): Candidate {
   const stray = (p: string) => p.length < 30 && !/[。！？，、：；…,:;]["”」』）)]?$/.test(p);
   // A flat page's anchor is the whole body, its menu line ("首页 | 资讯 | 汽车") included: a menu is never an edge of the article.
   const menu = (p: string) => p.split(/\s*[|｜]\s*|\s+/).filter(Boolean).length >= 3 && p.split(/\s*[|｜]\s*|\s+/).every((t) => t.length <= 6);
-  const inAnchor = result.paragraphs.map((p) => { const q = p.replace(/\s+/g, ''); return !menu(p) && pieces.some((t) => q.includes(t)); });
-  const first = inAnchor.indexOf(true), last = inAnchor.lastIndexOf(true);
-  if (first === -1) return result;
-  let start = 0, end = result.paragraphs.length;
-  while (start < first && stray(result.paragraphs[start]!)) start++;
-  while (end - 1 > last && stray(result.paragraphs[end - 1]!)) end--;
+  const inAnchor = (p: string) => { const q = p.replace(/\s+/g, ''); return !menu(p) && pieces.some((t) => q.includes(t)); };
+  // Only the stray lines at each end are candidates: stop at the first line that is not one.
+  const all = result.paragraphs;
+  let start = 0, end = all.length;
+  while (start < end && stray(all[start]!) && !inAnchor(all[start]!)) start++;
+  while (end - 1 > start && stray(all[end - 1]!) && !inAnchor(all[end - 1]!)) end--;
+  // A result with nothing of the anchor stays as it was: the edges are the anchor's.
+  if (start === end || !all.slice(start, end).some(inAnchor)) return result;
   if (start === 0 && end === result.paragraphs.length) return result;
   const paragraphs = result.paragraphs.slice(start, end);
   return { ...result, paragraphs, text: paragraphs.join('\n') };
@@ -274,11 +276,13 @@ const PREV_NEXT = /^(上一篇|下一篇)[:：]/;
 /** Cut at a teaser heading or a previous/next link only when what follows is mostly title-like
  *  lines (no full stop): a heading near the top of a real article must not take the article with it. */
 function cutTrailingBlocks(paragraphs: string[]): string[] {
+  // Sentences after each line, counted once from the end: a page of thousands of headings stays linear.
+  const sentencesAfter = new Array<number>(paragraphs.length + 1).fill(0);
+  for (let i = paragraphs.length - 1; i >= 0; i--) sentencesAfter[i] = sentencesAfter[i + 1]! + (/[。！？]["”」』）)]?$/.test(paragraphs[i]!) ? 1 : 0);
   for (let i = 1; i < paragraphs.length; i++) {
     if (!TRAILING_BLOCK.test(paragraphs[i]!) && !PREV_NEXT.test(paragraphs[i]!)) continue;
-    const rest = paragraphs.slice(i + 1);
-    const sentences = rest.filter((p) => /[。！？]["”」』）)]?$/.test(p)).length;
-    if (sentences <= rest.length / 2) return paragraphs.slice(0, i);
+    const rest = paragraphs.length - i - 1;
+    if (sentencesAfter[i + 1]! <= rest / 2) return paragraphs.slice(0, i);
   }
   return paragraphs;
 }

@@ -76,10 +76,13 @@ export function findCommentLists(root: Element): Element[] {
     }
   }
   const lists = new Set<Element>();
+  const checked = new Set<Element>();
   for (const [el, f] of flagged) {
     if (!f.control || !f.time || !el.parentElement) continue;
     const parent = el.parentElement;
-    if (lists.has(parent)) continue;
+    // Each parent once: its children are read in full below.
+    if (checked.has(parent)) continue;
+    checked.add(parent);
     const items = Array.from(parent.children).filter((c) => { const g = flagged.get(c); return g?.control && g.time; });
     if (items.length < 2) continue;
     // Repetition: at least two items of one shape (threads may alternate with their reply boxes),
@@ -134,7 +137,20 @@ export function scanPage(doc: Document, furniture: Set<Element>): PageScan {
   let anchor: Element | undefined;
   let best = 0;
   for (const [el, score] of scores) if (score > best && texts.has(el)) { best = score; anchor = el; }
-  return { anchor, anchorTexts: anchor ? collectTexts(anchor, texts) : [], markers };
+  return { anchor, anchorTexts: anchor ? sample(collectTexts(anchor, texts)) : [], markers: markers.slice(0, MAX_MARKERS) };
+}
+
+/** Real pages have a few dozen teaser headings at most; a page of thousands is not read heading by heading. */
+const MAX_MARKERS = 100;
+/** The anchor's pieces checked against a result: its first and last ones (the edges) and an even sample
+ *  between, so a page of 20,000 paragraphs costs no more than a news page. */
+const MAX_PIECES = 200;
+function sample(pieces: string[]): string[] {
+  if (pieces.length <= MAX_PIECES) return pieces;
+  const edge = MAX_PIECES / 4;
+  const middle = pieces.slice(edge, -edge);
+  const step = middle.length / (MAX_PIECES / 2);
+  return [...pieces.slice(0, edge), ...Array.from({ length: MAX_PIECES / 2 }, (_, i) => middle[Math.floor(i * step)]!), ...pieces.slice(-edge)];
 }
 
 /** The anchor's text: its own pieces and those of the paragraph containers inside it. */
@@ -198,15 +214,23 @@ export function removeCaptions(doc: Document): void {
     while (block.parentElement && block.parentElement.tagName !== 'BODY' && holdsOnly(block.parentElement, block)) block = block.parentElement;
     const own = block.parentElement && block.parentElement.tagName !== 'BODY' ? block.parentElement : undefined;
     // <p><img>活动现场</p>: the image's paragraph holds the caption.
-    if (own && !PARAGRAPH_OR_DIV.has(block.tagName) && own.childElementCount <= 3 && isCaption(own, true)) { own.remove(); continue; }
+    if (own && !PARAGRAPH_OR_DIV.has(block.tagName) && hasAtMostChildren(own, 3) && isCaption(own, true)) { own.remove(); continue; }
     const next = block.nextElementSibling;
     if (next && isCaption(next, false)) next.remove();
   }
 }
 
+// Sibling pointers, not childElementCount or children: jsdom recounts a live collection after every
+// removal, which made a page of 15,000 pictures take minutes.
 function holdsOnly(parent: Element, child: Element): boolean {
-  if (parent.childElementCount !== 1) return false;
-  for (const node of Array.from(parent.childNodes)) if (node !== child && node.nodeType === 3 && (node.nodeValue ?? '').trim()) return false;
+  if (child.previousElementSibling || child.nextElementSibling) return false;
+  for (let node = parent.firstChild; node; node = node.nextSibling) if (node !== child && node.nodeType === 3 && (node.nodeValue ?? '').trim()) return false;
+  return true;
+}
+
+function hasAtMostChildren(el: Element, n: number): boolean {
+  let count = 0;
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (++count > n) return false;
   return true;
 }
 

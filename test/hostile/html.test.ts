@@ -132,6 +132,22 @@ describe('html: a huge DOM is refused by size, not waited for', () => {
     const out = JSON.parse(run.stdout.trim()) as { ok: boolean; reason?: string };
     if (!out.ok) expect(out.reason).toBe('too-large');
   }, 30_000);
+
+  // Within the budget, but built to make the page reading before Readability quadratic: a caption
+  // search that recounts a live child list after each removal, a comment list read once per item.
+  // Only the page reading runs (Readability on these takes 5-15 s and is not what is tested here).
+  const pictures = `<html><body><article><h1>图</h1><div>${Array.from({ length: 15_000 }, (_, i) => `<p><img src="/${i}.jpg"></p><p>图${i}</p>`).join('')}<p>${para}</p></div></article></body></html>`;
+  const comments = `<html><body><article><h1>评</h1><p>${para}</p></article><div>${Array.from({ length: 8_000 }, (_, i) => `<div class="c"><span>今天 09:1${i % 10}</span><a>回复</a><p>评论${i}</p></div>`).join('')}</div></body></html>`;
+  const headings = `<html><body><article><h1>题</h1><div>${Array.from({ length: 10_000 }, (_, i) => `<div><span>相关新闻</span><p>文字${i}，句子。</p></div>`).join('')}</div></article></body></html>`;
+  it.each([['15,000 pictures, each with a label', pictures], ['8,000 comment items with a time and a reply link', comments], ['10,000 teaser headings', headings]])('the page reading before Readability on %s (within the budget) → finished within 20 s', async (label, html) => {
+    expect(() => assertMarkupBudget(html)).not.toThrow();
+    const dir = tempDir('huge-within-budget');
+    fs.writeFileSync(path.join(dir, 'page.html'), html);
+    // Well under a second alone; the quadratic caption search took about a minute on the pictures.
+    const run = await runChild('test/hostile/page-reading-child.ts', [path.join(dir, 'page.html')], 20_000);
+    expect(run.timedOut, `page reading still running after 20 s on ${label}: a step before Readability went quadratic`).toBe(false);
+    expect(() => JSON.parse(run.stdout.trim())).not.toThrow();
+  }, 40_000);
 });
 
 describe('html: hostile pages through a full ingest', () => {
