@@ -63,20 +63,37 @@ describe('config: sources.yaml', () => {
 });
 
 describe('config: topics.yaml and corrections.yaml', () => {
-  it('topics.yaml with a topic id defined twice → ConfigError naming the file and line', () => {
+  // topics.yaml defines the set of topic ids (any id is known once it is defined there), so the
+  // error left to catch is an id of the wrong shape.
+  it('topics.yaml with a malformed topic id → ConfigError naming the file and line', () => {
     const { dir, sources } = configWith('sources-bad-kind.yaml');
     fs.writeFileSync(sources, 'sources: []\n');
     const topics = path.join(dir, 'topics.yaml');
     const lines = fs.readFileSync(topics, 'utf8').split('\n');
     const at = lines.findIndex((l) => /^\s*- id: refunds\s*$/.test(l));
     expect(at).toBeGreaterThan(0);
-    lines[at] = lines[at]!.replace('refunds', 'sales');
+    lines[at] = lines[at]!.replace('refunds', '退款 Refunds');
     fs.writeFileSync(topics, lines.join('\n'));
     try { loadConfig(dir, sources); throw new Error('accepted'); } catch (e) {
       expect(e).toBeInstanceOf(ConfigError);
       expect((e as ConfigError).file).toBe(topics);
       expect((e as ConfigError).line).toBe(at + 1);
       expect((e as Error).message).toMatch(/topics\.\d+\.id/);
+    }
+  });
+
+  it('topics.yaml with a topic id defined twice → ConfigError naming the file and line', () => {
+    const { dir, sources } = configWith('sources-bad-kind.yaml');
+    fs.writeFileSync(sources, 'sources: []\n');
+    const topics = path.join(dir, 'topics.yaml');
+    const lines = fs.readFileSync(topics, 'utf8').split('\n');
+    const at = lines.findIndex((l) => /^\s*- id: refunds\s*$/.test(l));
+    lines[at] = lines[at]!.replace('refunds', 'sales');
+    fs.writeFileSync(topics, lines.join('\n'));
+    try { loadConfig(dir, sources); throw new Error('accepted'); } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      expect((e as ConfigError).line).toBe(at + 1);
+      expect((e as Error).message).toMatch(/defined twice/);
     }
   });
 
