@@ -7,12 +7,17 @@ const UNICODE_SPACE_AT_ENDS = /^[\s\p{White_Space}\p{Cc}\p{Cf}]+|[\s\p{White_Spa
 /** What a clean URL never holds once its escapes are decoded. */
 const UNCLEAN = /[\s\p{White_Space}\p{Cc}\p{Cf}<>"`]|(?:javascript|vbscript|data|livescript)\s*:/iu;
 
-/** For the extractor: the href of <link rel="canonical"> trimmed of any white space, resolved
- *  against the page, and accepted only when clean (acceptCanonical). */
-export function canonicalFromHref(href: string | null | undefined, pageUrl: string): string | undefined {
+/** For the extractor: the href of <link rel="canonical"> trimmed of white space of every kind
+ *  and resolved against the page; whether it may be used is acceptCanonical's call. */
+export function resolveCanonicalHref(href: string | null | undefined, pageUrl: string): string | undefined {
   if (!href) return undefined;
-  let resolved: string;
-  try { resolved = new URL(href.replace(UNICODE_SPACE_AT_ENDS, ''), pageUrl).toString(); } catch { return undefined; }
+  try { return new URL(href.replace(UNICODE_SPACE_AT_ENDS, ''), pageUrl).toString(); } catch { return undefined; }
+}
+
+/** The href, trimmed, resolved and accepted only when clean (acceptCanonical). */
+export function canonicalFromHref(href: string | null | undefined, pageUrl: string): string | undefined {
+  const resolved = resolveCanonicalHref(href, pageUrl);
+  if (!resolved) return undefined;
   const checked = acceptCanonical(resolved, pageUrl);
   return checked.rejected ? undefined : checked.url;
 }

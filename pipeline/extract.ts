@@ -4,6 +4,7 @@
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { Readability } from '@mozilla/readability';
 import { StageError } from './reasons.ts';
+import { resolveCanonicalHref } from './canonical.ts';
 import { htmlToParagraphs, cleanText, assertMarkupBudget } from './sanitize.ts';
 import { parseSourceDate } from './dates.ts';
 import { TRAILING_BLOCK, sortElements, findCommentLists, scanPage, removeCaptions, linkDensity, anchorCoverage, type PageScan } from './page-structure.ts';
@@ -210,15 +211,9 @@ function readMeta(doc: Document, url: string): { title: string; published?: stri
     ...['pubdate', 'publishdate', 'publish_time', 'PubDate', 'ptime', 'date', 'weibo: article:create_at'].map((n) => metaContent(`meta[name="${n}"]`)),
     metaContent('meta[itemprop="datePublished"]'), metaContent('meta[property="og:release_date"]'),
   ].map((d) => parseSourceDate(d)).find(Boolean) ?? dateFromPage(doc);
-  const canonicalHref = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
-  let canonicalUrl: string | undefined;
-  if (canonicalHref) {
-    try {
-      const resolved = new URL(canonicalHref, url);
-      // A page may not claim another site's URL: that would let it take the place of the real article.
-      if ((resolved.protocol === 'http:' || resolved.protocol === 'https:') && resolved.host === new URL(url).host) canonicalUrl = resolved.toString();
-    } catch { /* a broken canonical link is ignored: the fetched URL stands */ }
-  }
+  // Trimmed (a leading U+2028 would make "javascript:…" a relative path) and resolved; the ingest
+  // decides whether it may be used (same host, http(s), clean) and says why when not.
+  const canonicalUrl = resolveCanonicalHref(doc.querySelector('link[rel="canonical"]')?.getAttribute('href'), url);
   return { title, published, canonicalUrl };
 }
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import { htmlToParagraphs, stripTags, cleanText } from '../../pipeline/sanitize.ts';
 import { acceptCanonical, canonicalFromHref } from '../../pipeline/canonical.ts';
+import { extractArticle } from '../../pipeline/extract.ts';
 import { parseArticleFile } from '../../pipeline/store.ts';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
 import { articlePage, filesUnder, ingest, itemFor, rssFeed, RSS_HEADERS, storyParagraphs, tempDir, writeSources } from './support.ts';
@@ -80,6 +81,14 @@ describe('stored text: canonical links', () => {
     expect(canonicalFromHref('\u2028\u3000http://cars.example/a/1.html\u00a0', PAGE)).toBe('http://cars.example/a/1.html');
     expect(canonicalFromHref('\u2028javascript:alert(1)', PAGE)).toBeUndefined();
     expect(canonicalFromHref(' /a/2.html ', PAGE)).toBe('http://cars.example/a/2.html');
+  });
+
+  it('the extractor trims the canonical href before resolving: U+2028 + javascript: is a script link (refused), not a same-host path', () => {
+    const page = (href: string) => `<!doctype html><html><head><title>小米SU7锁单</title><link rel="canonical" href="${href}"></head><body><article><p>${'小米SU7锁单后定金不退，车主发起投诉。'.repeat(8)}</p><p>${'小米汽车回应称将延长犹豫期。'.repeat(8)}</p></article></body></html>`;
+    const hostile = extractArticle(page('\u2028javascript:alert(1)'), PAGE).canonicalUrl;
+    expect(hostile).toBe('javascript:alert(1)');
+    expect(acceptCanonical(hostile, PAGE).rejected).toMatch(/not http or https/);
+    expect(extractArticle(page('\u2028\u3000/a/9.html'), PAGE).canonicalUrl).toBe('http://cars.example/a/9.html');
   });
 });
 

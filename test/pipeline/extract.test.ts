@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { decodeBytes } from '../../pipeline/decode.ts';
 import { extractArticle } from '../../pipeline/extract.ts';
+import { acceptCanonical } from '../../pipeline/canonical.ts';
 import { StageError } from '../../pipeline/reasons.ts';
 
 const PAGES = path.resolve(import.meta.dirname, '../fixtures/pages');
@@ -41,9 +42,10 @@ describe.each(fs.readdirSync(PAGES).filter((d) => fs.existsSync(path.join(PAGES,
   });
 
   if (expected.canonicalUrl) {
-    it('ignores a canonical link to another site', () => {
-      const article = extractArticle(decodeBytes(bytes).text, 'http://other-outlet.test/copy.html');
-      expect(article.canonicalUrl).toBeUndefined();
+    it('a canonical link to another site is not used (the ingest keeps the fetched URL and says why)', () => {
+      const url = 'http://other-outlet.test/copy.html';
+      const article = extractArticle(decodeBytes(bytes).text, url);
+      if (article.canonicalUrl) expect(acceptCanonical(article.canonicalUrl, url)).toMatchObject({ url, rejected: expect.stringMatching(/another host/) });
     });
   }
 });
