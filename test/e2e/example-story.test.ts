@@ -3,20 +3,11 @@
 // its topics.yaml, ingested from the demo outlets over real HTTP and built into a site that
 // real Chromium opens. No code knows this story or the added topic.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { startDemoServer, type DemoServer } from '../../pipeline/demo/server.ts';
-import { loadConfig } from '../../pipeline/config.ts';
-import { runIngest } from '../../pipeline/ingest.ts';
-import { ContentStore } from '../../pipeline/store.ts';
-import { serveStatic, type StaticServer } from '../../pipeline/serve-static.ts';
 import { launchChromium } from '../helpers/chromium.ts';
-import { tempContentDir } from '../helpers/temp-content.ts';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const EXAMPLE = path.join(ROOT, 'examples/zibo-bbq');
+import { ROOT, startDemoSite, type DemoSite } from '../helpers/demo-site.ts';
 
 // The topic an editor adds: written here as an editor would write it in the file.
 const ADDED_TOPIC = `  - id: youth
@@ -29,53 +20,29 @@ const ADDED_TOPIC = `  - id: youth
       - { text: 青年驿站, weight: 2 }
 `;
 
-function run(cmd: string, args: string[], env: Record<string, string>): Promise<string> {
-  return new Promise((ok, fail) => {
-    const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    child.on('error', fail);
-    child.on('close', (code) => (code === 0 ? ok(out) : fail(new Error(`${cmd} ${args.join(' ')} exited ${code}\n${out}`))));
-  });
+function addTopic(story: string): void {
+  const file = path.join(story, 'config/topics.yaml');
+  const topics = fs.readFileSync(file, 'utf8');
+  if (!topics.includes('\nrelevance:')) throw new Error(`${file}: no relevance section to add the topic before`);
+  fs.writeFileSync(file, topics.replace('\nrelevance:', `${ADDED_TOPIC}\nrelevance:`));
 }
 
 describe('a second story, by configuration alone', () => {
-  const story = tempContentDir('storyline-example-');
-  let demo: DemoServer;
-  let site: StaticServer;
+  let site: DemoSite;
   let browser: Browser;
 
   beforeAll(async () => {
-    for (const dir of ['config', 'events', 'corpus']) fs.cpSync(path.join(EXAMPLE, dir), path.join(story.dir, dir), { recursive: true });
-    const topicsFile = path.join(story.dir, 'config/topics.yaml');
-    const topics = fs.readFileSync(topicsFile, 'utf8');
-    expect(topics).toContain('\nrelevance:');
-    fs.writeFileSync(topicsFile, topics.replace('\nrelevance:', `${ADDED_TOPIC}\nrelevance:`));
-
-    demo = await startDemoServer({ port: 0, corpusDir: path.join(story.dir, 'corpus') });
-    const config = loadConfig(path.join(story.dir, 'config'), 'sources.demo.yaml');
-    const sources = config.sources.map((s) => ({ ...s, url: s.url.replace('http://127.0.0.1:4391', demo.origin) }));
-    await runIngest({ config: { ...config, sources }, contentDir: story.dir, sourcesFile: 'sources.demo.yaml', workers: 2 });
-
-    const outDir = path.join(story.dir, 'dist');
-    const script = `import { build } from 'astro';
-await build({ root: ${JSON.stringify(ROOT)}, outDir: ${JSON.stringify(outDir)}, cacheDir: ${JSON.stringify(path.join(story.dir, 'cache'))}, logLevel: 'warn' });`;
-    await run(process.execPath, ['--input-type=module', '-e', script], { STORYLINE_CONTENT: story.dir, STORYLINE_CONFIG: path.join(story.dir, 'config'), ASTRO_TELEMETRY_DISABLED: '1' });
-    site = await serveStatic(outDir);
+    site = await startDemoSite({ story: path.join(ROOT, 'examples/zibo-bbq'), prepare: addTopic });
     browser = await launchChromium();
   }, 600_000);
 
   afterAll(async () => {
     await browser?.close();
     await site?.close();
-    await demo?.close();
-    story.cleanup();
   });
 
   it('ingests the story with its own topics, the added one included, and rejects its off-topic items', () => {
-    const store = new ContentStore(story.dir);
-    const articles = story.articleFiles().map((f) => store.readArticle(f).article);
+    const articles = site.articles.map((a) => a.article);
     expect(articles.length).toBeGreaterThanOrEqual(15);
     const seen = new Set(articles.flatMap((a) => a.topics));
     for (const id of ['visitors', 'prices', 'services', 'youth']) expect(seen.has(id), id).toBe(true);

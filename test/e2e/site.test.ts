@@ -1,7 +1,6 @@
 // Browser tests of the reader's site: build the sample content once into a temp
 // folder, index it with Pagefind, serve it, and drive real Chromium.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +9,7 @@ import { parse } from 'yaml';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { serveStatic, type StaticServer } from '../../pipeline/serve-static.ts';
+import { run } from '../helpers/demo-site.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { bundlePath, shardCount, shardOf } from '../../src/lib/search-shards.ts';
 
@@ -26,16 +26,6 @@ function fixtureArticles(): FixtureArticle[] {
   return walk(join(CONTENT, 'articles')).map((f) => parse(/^---\n([\s\S]*?)\n---/.exec(readFileSync(f, 'utf8'))![1]!));
 }
 
-function run(cmd: string, args: string[], env: Record<string, string>): Promise<string> {
-  return new Promise((ok, fail) => {
-    const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    child.on('error', fail);
-    child.on('close', (code) => (code === 0 ? ok(out) : fail(new Error(`${cmd} ${args.join(' ')} exited ${code}\n${out}`))));
-  });
-}
 
 const PAGES_PER_SHARD = 4;
 let tmp: string;

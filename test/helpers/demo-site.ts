@@ -27,7 +27,8 @@ export type DemoSite = {
   close(): Promise<void>;
 };
 
-function run(cmd: string, args: string[], env: Record<string, string>): Promise<string> {
+/** A command in the project folder; its output in the error when it fails. */
+export function run(cmd: string, args: string[], env: Record<string, string>): Promise<string> {
   return new Promise((ok, fail) => {
     const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -38,21 +39,37 @@ function run(cmd: string, args: string[], env: Record<string, string>): Promise<
   });
 }
 
-export async function startDemoSite(): Promise<DemoSite> {
+/** `astro build` of a story folder into `dist` (its own cache, so builds cannot collide), then the search index. */
+export async function buildSite(content: string, dist: string, cache: string, configDir?: string): Promise<void> {
+  const script = `import { build } from 'astro';
+await build({ root: ${JSON.stringify(ROOT)}, outDir: ${JSON.stringify(dist)}, cacheDir: ${JSON.stringify(cache)}, logLevel: 'warn' });`;
+  await run(process.execPath, ['--input-type=module', '-e', script], { STORYLINE_CONTENT: content, ...(configDir ? { STORYLINE_CONFIG: configDir } : {}), ASTRO_TELEMETRY_DISABLED: '1' });
+  await run(process.execPath, [join(ROOT, 'pipeline/cli/search-index.ts'), '--site', dist], {});
+}
+
+/**
+ * The demo of a story: by default the SU7 story (content/config, its events, the bundled corpus);
+ * with `story`, a story folder copied whole (config/, events/, corpus/), which `prepare` may edit
+ * first, as an editor would.
+ */
+export async function startDemoSite(opts: { story?: string; prepare?: (storyDir: string) => void } = {}): Promise<DemoSite> {
   const tmp = await mkdtemp(join(tmpdir(), 'storyline-demo-site-'));
   const content = join(tmp, 'content');
   const dist = join(tmp, 'dist');
-  fs.cpSync(join(ROOT, 'content/events'), join(content, 'events'), { recursive: true });
-  const outlets = await startDemoServer({ port: 0 });
+  const from = opts.story ?? join(ROOT, 'content');
+  for (const dir of opts.story ? ['config', 'events', 'corpus'] : ['events']) {
+    if (fs.existsSync(join(from, dir))) fs.cpSync(join(from, dir), join(content, dir), { recursive: true });
+  }
+  opts.prepare?.(content);
+  const configDir = opts.story ? join(content, 'config') : CONFIG_DIR;
+  const corpusDir = fs.existsSync(join(content, 'corpus')) ? join(content, 'corpus') : undefined;
+  const outlets = await startDemoServer({ port: 0, corpusDir });
   let site: StaticServer | undefined;
   try {
-    const demo = loadConfig(CONFIG_DIR, 'sources.demo.yaml');
+    const demo = loadConfig(configDir, 'sources.demo.yaml');
     const config = { ...demo, sources: demo.sources.map((s) => ({ ...s, url: s.url.replace('http://127.0.0.1:4391', outlets.origin) })) };
     await runIngest({ config, contentDir: content, sourcesFile: 'sources.demo.yaml', workers: 2, writeReport: false });
-    const script = `import { build } from 'astro';
-await build({ root: ${JSON.stringify(ROOT)}, outDir: ${JSON.stringify(dist)}, cacheDir: ${JSON.stringify(join(tmp, 'cache'))}, logLevel: 'warn' });`;
-    await run(process.execPath, ['--input-type=module', '-e', script], { STORYLINE_CONTENT: content, ASTRO_TELEMETRY_DISABLED: '1' });
-    await run(process.execPath, [join(ROOT, 'pipeline/cli/search-index.ts'), '--site', dist], {});
+    await buildSite(content, dist, join(tmp, 'cache'), opts.story ? configDir : undefined);
     site = await serveStatic(dist);
   } catch (e) {
     await outlets.close();
