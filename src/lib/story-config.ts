@@ -1,47 +1,18 @@
 // Reading the story and topic configuration (content/config/story.yaml, topics.yaml).
-// Only the fields the site needs are checked; others may add fields freely.
+// One config schema for pipeline and site: the files are validated by pipeline/config.ts's
+// schemas, with the same errors (file, line, problem); this module picks what pages show.
+import { parseYamlText, schemas } from '../../pipeline/config.ts';
 
-import { parse } from 'yaml';
-import { z } from 'zod';
-
-const storySchema = z.looseObject({
-  id: z.string().optional(),
-  title: z.string().min(1),
-  subtitle: z.string().optional(),
-  description: z.string().optional(),
-  sofar: z
-    .looseObject({
-      asOf: z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), z.iso.date()),
-      summary: z.string().min(1),
-      status: z.string().min(1),
-    })
-    .optional(),
-  disputes: z
-    .array(z.looseObject({
-      id: z.string().min(1), title: z.string().min(1), summary: z.string().optional(), status: z.string().optional(),
-      from: z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), z.iso.date()).optional(),
-      until: z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), z.iso.date()).optional(),
-    }))
-    .default([]),
-});
-
-const topicsSchema = z.looseObject({
-  topics: z.array(z.looseObject({
-    id: z.string().min(1),
-    label: z.string().min(1),
-    description: z.string().optional(),
-    color: z.object({ light: z.string(), dark: z.string() }).optional(),
-  })).min(1),
-  glossary: z.array(z.looseObject({ term: z.string().min(1), meaning: z.string().min(1) })).default([]),
-});
+/** A YAML date (a Date when unquoted) or a YYYY-MM-DD string, as YYYY-MM-DD. */
+function day(value: string | Date): string {
+  return value instanceof Date ? value.toISOString().slice(0, 10) : value;
+}
 
 export interface GlossaryEntry { term: string; meaning: string }
 
-/** The confusable terms (定金/订金, 小定/大定/锁单) explained where an article uses them. */
+/** The story's confusable terms, explained where an article uses them. */
 export function parseGlossary(text: string, file = 'topics.yaml'): GlossaryEntry[] {
-  const result = topicsSchema.safeParse(parse(text));
-  if (!result.success) throw new Error(`${file}: ${z.prettifyError(result.error)}`);
-  return result.data.glossary.map((g) => ({ term: g.term, meaning: tidyText(g.meaning) }));
+  return parseYamlText(file, text, schemas.topicsFileSchema).glossary.map((g) => ({ term: g.term, meaning: tidyText(g.meaning) }));
 }
 
 export interface StoryConfig {
@@ -61,24 +32,20 @@ export function tidyText(text: string | undefined): string {
 export interface TopicInfo { id: string; label: string; description: string; color?: { light: string; dark: string } }
 
 export function parseStoryConfig(text: string, file = 'story.yaml'): StoryConfig {
-  const result = storySchema.safeParse(parse(text));
-  if (!result.success) throw new Error(`${file}: ${z.prettifyError(result.error)}`);
-  const s = result.data;
+  const s = parseYamlText(file, text, schemas.storyFileSchema);
   return {
     title: tidyText(s.title),
     subtitle: tidyText(s.subtitle),
     description: tidyText(s.description),
-    ...(s.sofar ? { sofar: { asOf: s.sofar.asOf, summary: tidyText(s.sofar.summary), status: tidyText(s.sofar.status) } } : {}),
+    ...(s.sofar ? { sofar: { asOf: day(s.sofar.asOf), summary: tidyText(s.sofar.summary), status: tidyText(s.sofar.status) } } : {}),
     disputes: s.disputes.map((d) => ({
       id: d.id, title: tidyText(d.title), summary: tidyText(d.summary),
-      ...(d.status ? { status: tidyText(d.status) } : {}), ...(d.from ? { from: d.from } : {}), ...(d.until ? { until: d.until } : {}),
+      ...(d.status ? { status: tidyText(d.status) } : {}), ...(d.from ? { from: day(d.from) } : {}), ...(d.until ? { until: day(d.until) } : {}),
     })),
   };
 }
 
 /** The story's topics in the order topics.yaml lists them: the site has no topic list of its own. */
 export function parseTopicsConfig(text: string, file = 'topics.yaml'): TopicInfo[] {
-  const result = topicsSchema.safeParse(parse(text));
-  if (!result.success) throw new Error(`${file}: ${z.prettifyError(result.error)}`);
-  return result.data.topics.map((t) => ({ id: t.id, label: tidyText(t.label), description: tidyText(t.description), ...(t.color ? { color: t.color } : {}) }));
+  return parseYamlText(file, text, schemas.topicsFileSchema).topics.map((t) => ({ id: t.id, label: tidyText(t.label), description: tidyText(t.description), ...(t.color ? { color: t.color } : {}) }));
 }

@@ -12,20 +12,25 @@ describe('story config', () => {
     expect(topics.every((t) => t.label.length > 0)).toBe(true);
   });
 
-  it('ignores fields it does not know and keeps the file’s topic order (the site has no topic list of its own)', () => {
+  it('keeps the file’s topic order (the site has no topic list of its own)', () => {
     const topics = parseTopicsConfig(`
 topics:
-  - id: resale
-    label: 转售
-    phrases: [{ text: 黄牛, weight: 2 }]
-  - id: sales
-    label: 销售动态
-    description: 订单
+  - { id: resale, label: 转售, description: 转让, phrases: [{ text: 黄牛, weight: 2 }] }
+  - { id: sales, label: 销售动态, description: 订单, color: { light: '#123456', dark: '#abcdef' } }
+relevance:
+  subject: { names: [某车] }
+  reasons: { noSubject: 无主体, noTopic: 无话题 }
+disputeStages: []
 `);
     expect(topics).toEqual([
-      { id: 'resale', label: '转售', description: '' },
-      { id: 'sales', label: '销售动态', description: '订单' },
+      { id: 'resale', label: '转售', description: '转让' },
+      { id: 'sales', label: '销售动态', description: '订单', color: { light: '#123456', dark: '#abcdef' } },
     ]);
+  });
+
+  it('validates with the pipeline’s own schema: a field it does not know is an error with the line', () => {
+    expect(() => parseTopicsConfig('topics:\n  - { id: a, label: A, description: x, colour: red }\nrelevance:\n  subject: { names: [x] }\n  reasons: { noSubject: a, noTopic: b }\ndisputeStages: []\n', 't/topics.yaml'))
+      .toThrow(/t\/topics\.yaml:2: .*colour/);
   });
 
   it('names the file in errors', () => {
