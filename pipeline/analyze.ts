@@ -21,7 +21,6 @@ export type Analysis = {
   keywords: string[];
   figures: Figure[];
   disputes: DisputeLink[];
-  summary: string;
   fingerprint: Fingerprint;
 };
 
@@ -99,7 +98,6 @@ export function analyzeArticle(input: { title: string; text: string }, config: A
     figures: relevant ? extractFigures(fullNormalized, config.claims).map((f) => ({ ...f, sentence: originalOf(f.sentence, normalized, original) })) : [],
     // Only an item carrying a thread topic (topics.yaml `threads`) follows a dispute thread.
     disputes: relevant && decisions.some((d) => config.topics.topics.find((t) => t.id === d.topic)?.threads) ? linkDisputes(normalized, config.story, config.topics.disputeStages).map((d) => ({ ...d, sentence: originalOf(d.sentence, normalized, original) })) : [],
-    summary: summarize(original),
     fingerprint: fingerprint(words),
   };
 }
@@ -116,14 +114,4 @@ function displayCase(keywords: string[], text: string): string[] {
 function originalOf(sentence: string, normalized: string[], original: string[]): string {
   const i = normalized.indexOf(sentence);
   return i === -1 ? sentence : original[i]!;
-}
-
-/** The lead: first sentences up to ~120 characters. */
-export function summarize(sentences: string[]): string {
-  let out = '';
-  for (const s of sentences) {
-    if (out && out.length + s.length > 120) break;
-    out += s;
-  }
-  return out.length > 160 ? `${out.slice(0, 158)}…` : out;
 }
