@@ -28,14 +28,16 @@ function idHash(id: string): string {
  * depends only on ids and labels, so it is the same on every machine and every run.
  */
 export function splitByHash<T extends { id: string; relevant: boolean; topics: readonly string[] }>(items: T[]): Map<string, Part> {
-  const groups = new Map<string, T[]>();
+  const groups = new Map<string, { id: string; hash: string }[]>();
   for (const item of items) {
     const key = item.relevant ? [...item.topics].sort().join('+') : 'off';
-    groups.set(key, [...(groups.get(key) ?? []), item]);
+    const group = groups.get(key) ?? [];
+    group.push({ id: item.id, hash: idHash(item.id) });
+    groups.set(key, group);
   }
   const parts = new Map<string, Part>();
   for (const group of groups.values()) {
-    group.sort((a, b) => idHash(a.id).localeCompare(idHash(b.id)))
+    group.sort((a, b) => a.hash.localeCompare(b.hash))
       .forEach((item, i) => parts.set(item.id, i % 2 === 0 ? 'dev' : 'held'));
   }
   return parts;
