@@ -1,6 +1,7 @@
-// npm run eval [-- --errors SET] [--json]: relevance and topics scored on every labelled set,
-// side by side: the written sets (tuned on, held out, blind) and the real text from
-// ../shared/data/real-zh (development and held-out halves, and the real negatives).
+// npm run eval [-- --errors SET] [--json] [--set NAME=FILE ...]: relevance and topics scored on
+// every labelled set, side by side: the written sets (tuned on, held out, blind), the real text
+// from ../shared/data/real-zh (development and held-out halves, and the real negatives), and
+// any labelled JSON Lines file an editor names (fresh real items kept outside the project).
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -15,6 +16,7 @@ const { values } = parseArgs({ options: {
   errors: { type: 'string' },
   json: { type: 'boolean', default: false },
   'real-dir': { type: 'string', default: path.resolve(PROJECT_ROOT, '../shared/data/real-zh') },
+  set: { type: 'string', multiple: true, default: [] },
 } });
 
 const fixtures = path.join(PROJECT_ROOT, 'test/fixtures/eval');
@@ -26,6 +28,14 @@ if (existsSync(path.join(fixtures, 'blind.jsonl'))) sets['written-blind'] = load
 const real = loadRealData(values['real-dir']!);
 if ('missing' in real) process.stderr.write(`eval: ${real.missing}\n`);
 else { sets['real-dev'] = real.dev; sets['real-held'] = real.held; }
+
+for (const spec of values.set!) {
+  const [name, file] = spec.includes('=') ? [spec.slice(0, spec.indexOf('=')), spec.slice(spec.indexOf('=') + 1)] : ['', ''];
+  if (!name || !file) { process.stderr.write(`eval: --set takes NAME=FILE (a JSON Lines file of {id, title, text, relevant, topics}), not "${spec}"\n`); process.exit(2); }
+  if (sets[name]) { process.stderr.write(`eval: --set ${name}: that name is taken (${Object.keys(sets).join(', ')})\n`); process.exit(2); }
+  if (!existsSync(file)) { process.stderr.write(`eval: --set ${name}: ${file} not found\n`); process.exit(2); }
+  try { sets[name] = loadWrittenSet(name, path.resolve(file)); } catch (e) { process.stderr.write(`eval: --set ${name}: ${(e as Error).message}\n`); process.exit(2); }
+}
 
 if (values.errors && !sets[values.errors]) {
   process.stderr.write(`eval: --errors takes one of ${Object.keys(sets).join(', ')}\n`);
@@ -89,7 +99,7 @@ function printTable(): void {
   const width = 17;
   process.stdout.write(`${''.padEnd(22)}${keys.map((k) => k.padStart(width)).join('')}\n`);
   for (const [label, cell] of rows) process.stdout.write(`${label.padEnd(22)}${keys.map((k) => cell(scores.get(k)!, k).padStart(width)).join('')}\n`);
-  for (const key of ['real-dev', 'real-held']) {
+  for (const key of keys.filter((k) => !k.startsWith('written'))) {
     const h = hardAccepted(key);
     if (h) process.stdout.write(`\nhard negatives accepted (${key}): ${h.kept}/${h.n} = ${pct(h.kept / Math.max(1, h.n))}`);
   }
@@ -101,7 +111,7 @@ function printTable(): void {
 function printErrors(key: string): void {
   const set = sets[key]!;
   const p = predictions.get(key)!;
-  process.stdout.write(`\nErrors in ${set.name} (${path.relative(PROJECT_ROOT, set.file)}):\n`);
+  process.stdout.write(`\nErrors in ${set.name} (${path.relative(PROJECT_ROOT, set.file) || set.file}):\n`);
   for (const item of set.items) {
     const got = p.get(item.id)!;
     const missing = item.relevant ? item.topics.filter((t) => !got.topics.includes(t)) : [];
