@@ -1,4 +1,4 @@
-// npm run eval [-- --errors SET] [--json] [--set NAME=FILE ...]: relevance and topics scored on
+// npm run eval [-- --errors SET] [--json] [--set NAME=FILE ...] [--split-set NAME=FILE ...]: relevance and topics scored on
 // every labelled set, side by side: the written sets (tuned on, held out, blind), the real text
 // from ../shared/data/real-zh (development and held-out halves, and the real negatives), and
 // any labelled JSON Lines file an editor names (fresh real items kept outside the project).
@@ -9,7 +9,7 @@ import { loadAnalysisConfig } from '../config.ts';
 import { loadSegmenter } from '../segment.ts';
 import { analyzeArticle } from '../analyze.ts';
 import { score, type Predicted, type Scores } from '../evaluate.ts';
-import { loadRealData, loadWrittenSet, type EvalItem, type EvalSet } from '../eval-sets.ts';
+import { loadRealData, loadWrittenSet, splitByHash, type EvalItem, type EvalSet } from '../eval-sets.ts';
 import { CONFIG_DIR, PROJECT_ROOT } from './paths.ts';
 
 const { values } = parseArgs({ options: {
@@ -17,6 +17,7 @@ const { values } = parseArgs({ options: {
   json: { type: 'boolean', default: false },
   'real-dir': { type: 'string', default: path.resolve(PROJECT_ROOT, '../shared/data/real-zh') },
   set: { type: 'string', multiple: true, default: [] },
+  'split-set': { type: 'string', multiple: true, default: [] },
 } });
 
 const fixtures = path.join(PROJECT_ROOT, 'test/fixtures/eval');
@@ -29,12 +30,25 @@ const real = loadRealData(values['real-dir']!);
 if ('missing' in real) process.stderr.write(`eval: ${real.missing}\n`);
 else { sets['real-dev'] = real.dev; sets['real-held'] = real.held; }
 
-for (const spec of values.set!) {
-  const [name, file] = spec.includes('=') ? [spec.slice(0, spec.indexOf('=')), spec.slice(spec.indexOf('=') + 1)] : ['', ''];
-  if (!name || !file) { process.stderr.write(`eval: --set takes NAME=FILE (a JSON Lines file of {id, title, text, relevant, topics}), not "${spec}"\n`); process.exit(2); }
-  if (sets[name]) { process.stderr.write(`eval: --set ${name}: that name is taken (${Object.keys(sets).join(', ')})\n`); process.exit(2); }
-  if (!existsSync(file)) { process.stderr.write(`eval: --set ${name}: ${file} not found\n`); process.exit(2); }
-  try { sets[name] = loadWrittenSet(name, path.resolve(file)); } catch (e) { process.stderr.write(`eval: --set ${name}: ${(e as Error).message}\n`); process.exit(2); }
+// Extra labelled files: --set scores one whole; --split-set halves it by the hash of each id as
+// the real set is halved (NAME-dev to look at, NAME-held to keep unseen).
+for (const [option, split] of [['set', false], ['split-set', true]] as const) {
+  for (const spec of values[option]!) {
+    const [name, file] = spec.includes('=') ? [spec.slice(0, spec.indexOf('=')), spec.slice(spec.indexOf('=') + 1)] : ['', ''];
+    const fail = (why: string): never => { process.stderr.write(`eval: --${option} ${spec}: ${why}\n`); process.exit(2); };
+    if (!name || !file) fail('takes NAME=FILE (a JSON Lines file of {id, title, text, relevant, topics})');
+    const names = split ? [`${name}-dev`, `${name}-held`] : [name];
+    if (names.some((n) => sets[n])) fail(`that name is taken (${Object.keys(sets).join(', ')})`);
+    if (!existsSync(file)) fail(`${file} not found`);
+    const set = readSet(name, file, fail);
+    if (!split) { sets[name] = set; continue; }
+    const parts = splitByHash(set.items);
+    for (const part of ['dev', 'held'] as const) sets[`${name}-${part}`] = { ...set, name: `${name}, ${part}`, items: set.items.filter((i) => parts.get(i.id) === part) };
+  }
+}
+
+function readSet(name: string, file: string, fail: (why: string) => never): EvalSet {
+  try { return loadWrittenSet(name, path.resolve(file)); } catch (e) { return fail((e as Error).message); }
 }
 
 if (values.errors && !sets[values.errors]) {
@@ -88,6 +102,11 @@ function printTable(): void {
     ['items (story / not)', (s, k) => `${sets[k]!.items.filter((i) => i.relevant).length}/${sets[k]!.items.filter((i) => !i.relevant).length}`],
     ['relevance precision', (s) => pct(s.relevancePrecision)],
     ['relevance recall', (s) => pct(s.relevanceRecall)],
+    // Labellers mark items they hesitated on (a bare model name on launch day); recall on the others.
+    ['  clear items only', (s, k) => {
+      const clear = sets[k]!.items.filter((i) => i.relevant && !i.borderline);
+      return clear.length ? pct(clear.filter((i) => predictions.get(k)!.get(i.id)!.relevant).length / clear.length) : '–';
+    }],
     ['off-topic rejected', (s) => pct(s.offTopicRejection)],
     ...s0().topics.flatMap((t, i) => [
       [`${t.topic} P/R`, (s: Scores) => `${pct(s.topics[i]!.precision)}/${pct(s.topics[i]!.recall)}`],
