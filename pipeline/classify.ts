@@ -51,13 +51,16 @@ export function scoreSentences(sentences: { hits: Hits; text: string }[], rules:
 
 /**
  * Topics: a topic holds when a sentence carries it (reaches the topic's threshold, and is at
- * least `share` of that sentence's strongest topic) and the topic is prominent: carried by the
+ * least `share` of that sentence's strongest topic, `titleShare` for the title) and the topic is prominent: carried by the
  * title or the lead (the first `lead` body sentences), or by at least `support` of the
  * sentences that carry any topic. A delivery date in one sentence of a long refund story is not
  * a sales story. The evidence is the topic's best sentence (an index, the title being 0).
  */
 export function classifyTopics(scored: ScoredSentence[], rules: TopicRule[], policy: TopicsConfig['relevance']['topicPolicy']): TopicDecision[] {
-  const carries = (score: number, rule: TopicRule, i: number) => score >= rule.threshold && score >= policy.share * scored[i]!.best;
+  // A headline packs several facts into one sentence ("锁单4万辆，等待近8个月，退订率40%"): it
+  // may carry a weaker topic than a body sentence does (titleShare, default share).
+  const shareOf = (i: number) => (i === 0 ? policy.titleShare ?? policy.share : policy.share);
+  const carries = (score: number, rule: TopicRule, i: number) => score >= rule.threshold && score >= shareOf(i) * scored[i]!.best;
   const topical = scored.filter((s, i) => rules.some((rule, t) => carries(s.topics[t]!, rule, i))).length;
   const decisions: TopicDecision[] = [];
   rules.forEach((rule, t) => {

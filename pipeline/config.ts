@@ -99,7 +99,7 @@ const topicsFileSchema = z.object({
      * least `share` of the sentence's strongest topic; the topic must be carried by the title or
      * the first `lead` body sentences, or by at least `support` of the sentences carrying any topic.
      */
-    topicPolicy: z.object({ share: z.number().min(0).max(1), lead: z.number().int().min(0), support: z.number().min(0).max(1) }).strict().default({ share: 0.5, lead: 1, support: 0.2 }),
+    topicPolicy: z.object({ share: z.number().min(0).max(1), titleShare: z.number().min(0).max(1).optional(), lead: z.number().int().min(0), support: z.number().min(0).max(1) }).strict().default({ share: 0.5, lead: 1, support: 0.2 }),
     /** Out-of-scope subjects: a sentence speaks for one when its phrases outweigh the sentence's topic score. */
     offTopic: z.array(z.object({
       kind: z.string(),
