@@ -63,6 +63,29 @@ describe('relevance and topics', () => {
     expect(analyzeArticle({ title: 'SU7转单数不足YU7总订单的一成', text: '' }, config).topics).not.toContain('resale');
   });
 
+  it('reads launches, prices told as figures, order comparisons and waiting times as sales news', () => {
+    for (const title of ['小米新款SUV正式上市', '小米YU7发布', '小米SU7降到19.99万', '雷军：YU7订单要高于SU7', '下单小米YU7要等一年多', 'SU7提车时间再延长', '门店排队试驾小米SU7']) {
+      const a = analyzeArticle({ title, text: '' }, config);
+      expect(a.relevant, title).toBe(true);
+      expect(a.topics, title).toContain('sales');
+    }
+    // A launch that only dates something else, a wait with no length and an accessory's price are not.
+    for (const title of ['小米SU7上市后车主群里吵翻了', '雷军为小米车主推出雨伞 定价99元']) {
+      expect(analyzeArticle({ title, text: '' }, config).topics, title).not.toContain('sales');
+    }
+  });
+
+  it('tags every topic a multi-clause headline reaches, not only its strongest', () => {
+    const a = analyzeArticle({ title: '小米SU7锁单超3万辆，提车最长要等7个月，退订率两成', text: '' }, config);
+    expect(a.topics).toEqual(expect.arrayContaining(['sales', 'refunds']));
+  });
+
+  it('rejects lawsuits between companies over names and smears', () => {
+    const a = analyzeArticle({ title: '某车企起诉小米汽车商标侵权', text: '' }, config);
+    expect(a.relevant).toBe(false);
+    expect(a.reason).toMatch(/^corporate-legal/);
+  });
+
   it('keeps an article that names other brands or phones in passing, rejects one about them', () => {
     const rival = analyzeArticle({ title: '蔚来给下定小米SU7的消费者补贴5000元定金', text: '蔚来宣布，已支付小米SU7定金的用户转购蔚来车型，可获5000元补贴。' }, config);
     expect(rival).toMatchObject({ relevant: true });
