@@ -80,6 +80,12 @@ describe('relevance and topics', () => {
     expect(a.topics).toEqual(expect.arrayContaining(['sales', 'refunds']));
   });
 
+  it('reads a deposit given back however it is cut, a controversy named after its object and buyers acting together', () => {
+    expect(analyzeArticle({ title: '上百位YU7准车主要求退定金', text: '' }, config).topics).toContain('refunds');
+    expect(analyzeArticle({ title: '小米锁单风波背后的消费心理', text: '' }, config).topics).toContain('disputes');
+    expect(analyzeArticle({ title: 'SU7车主组团投诉交付延迟', text: '' }, config).topics).toContain('disputes');
+  });
+
   it('rejects lawsuits between companies over names and smears', () => {
     const a = analyzeArticle({ title: '某车企起诉小米汽车商标侵权', text: '' }, config);
     expect(a.relevant).toBe(false);
