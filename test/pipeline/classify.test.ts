@@ -83,7 +83,7 @@ describe('relevance and topics', () => {
   it('reads a deposit given back however it is cut, a controversy named after its object and buyers acting together', () => {
     expect(analyzeArticle({ title: '上百位YU7准车主要求退定金', text: '' }, config).topics).toContain('refunds');
     expect(analyzeArticle({ title: '小米锁单风波背后的消费心理', text: '' }, config).topics).toContain('disputes');
-    expect(analyzeArticle({ title: 'SU7车主组团投诉交付延迟', text: '' }, config).topics).toContain('disputes');
+    expect(analyzeArticle({ title: 'SU7准车主组团要求退款', text: '' }, config).topics).toContain('disputes');
   });
 
   it('rejects lawsuits between companies over names and smears', () => {
