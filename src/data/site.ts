@@ -2,6 +2,8 @@
 // indexes derived from them, loaded once per build.
 
 import { existsSync, readFileSync } from 'node:fs';
+import { readConfig } from './config-files.ts';
+import { siteTime } from './story-time.ts';
 import { join } from 'node:path';
 import { getCollection } from 'astro:content';
 import type { Article, StoryEvent, TopicId } from '../schema/article.ts';
@@ -49,19 +51,6 @@ function loadDevelopments(known: ReadonlyMap<string, unknown>): Map<string, Deve
     for (const id of d.articles) if (known.has(id)) out.set(id, { id: d.id, notes: d.notes });
   }
   return out;
-}
-
-function readConfig(name: string): { text: string; file: string } {
-  // Same order as the pipeline: STORYLINE_CONFIG, then the content root's config/, then ./content/config.
-  const candidates = [
-    ...(process.env.STORYLINE_CONFIG ? [join(process.env.STORYLINE_CONFIG, name)] : []),
-    join(contentRoot(), 'config', name),
-    join('content', 'config', name),
-  ];
-  for (const file of candidates) {
-    if (existsSync(file)) return { text: readFileSync(file, 'utf8'), file };
-  }
-  throw new Error(`Storyline site: ${name} not found (looked in ${candidates.join(', ')})`);
 }
 
 async function load(): Promise<SiteData> {
@@ -152,7 +141,7 @@ export type SiteTimelineItem = TimelineItem<SiteArticle, SiteEvent>;
 export async function timelinePages(order: Order): Promise<Page<SiteTimelineItem>[]> {
   const { articles, events, developmentOf } = await siteData();
   const sorted = order === 'newest' ? articles : [...articles].reverse();
-  return paginate(buildTimeline(groupCoverage(foldReprints(sorted), developmentOf), events, order), TIMELINE_PAGE_SIZE);
+  return paginate(buildTimeline(groupCoverage(foldReprints(sorted), developmentOf), events, siteTime, order), TIMELINE_PAGE_SIZE);
 }
 
 let coverageCache: Promise<GroupedEntry<SiteArticle>[]> | undefined;
