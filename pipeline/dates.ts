@@ -29,7 +29,7 @@ export function parseSourceDate(input: string | undefined | null, timeZone: stri
   // 2024年3月29日 09:30 / 2024年03月29日
   const zh = /^(\d{4})年(\d{1,2})月(\d{1,2})日\s*(?:(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?/.exec(s);
   if (zh) return fromParts(timeZone, zh[1]!, zh[2]!, zh[3]!, zh[4], zh[5], zh[6]);
-  // 2024-03-29 09:30[:00] or 2024/03/29 09:30, no zone
+  // 2024-03-29 09:30[:00], 2024/03/29 09:30 or ISO 2024-03-29T09:30:00, no zone
   const local = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?$/.exec(s);
   if (local) return fromParts(timeZone, local[1]!, local[2]!, local[3]!, local[4], local[5], local[6]);
   // RFC 822 with a Chinese zone name: make the offset explicit before Date parses it.
@@ -37,12 +37,6 @@ export function parseSourceDate(input: string | undefined | null, timeZone: stri
   if (/\bCST\b/.test(s)) {
     const asChina = Date.parse(s.replace(/\bCST\b/, '+0800'));
     if (!Number.isNaN(asChina) && offsetAt(asChina, timeZone) === UTC8_MS) s = s.replace(/\bCST\b/, '+0800');
-  }
-  // ISO without zone: a clock time in the story's zone.
-  const iso = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/.exec(s);
-  if (iso) {
-    const at = fromParts(timeZone, iso[1]!, iso[2]!, iso[3]!, iso[4], iso[5], iso[6]);
-    return at && inRange(Date.parse(at), timeZone);
   }
   // RFC 822 without zone ("Fri, 29 Mar 2024 09:30:00"): read as UTC, then as that clock time in the zone.
   if (/^[A-Za-z]{3}, \d{1,2} [A-Za-z]{3} \d{4} \d{2}:\d{2}(:\d{2})?$/.test(s)) {
