@@ -7,6 +7,7 @@ import path from 'node:path';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { z } from 'zod';
 import { DISPUTE_STAGES, topicId, disputeStage } from '../src/schema/article.ts';
+import { isTimeZone } from '../src/lib/time-zone.ts';
 
 export class ConfigError extends Error {
   readonly file: string;
@@ -136,7 +137,9 @@ const figuresFileSchema = z.object({ claims: z.array(claimSchema) }).strict();
 
 const storyFileSchema = z.object({
   id: z.string(), title: z.string(), subtitle: z.string(), description: z.string(),
-  since: z.union([z.string(), z.date()]), timezone: z.string(),
+  since: z.union([z.string(), z.date()]),
+  /** The story's IANA time zone: source dates without a zone are read in it, stored times and the site's dates are in it. */
+  timezone: z.string().refine(isTimeZone, { error: (issue) => `unknown time zone "${String(issue.input)}": an IANA name such as Asia/Shanghai, Europe/Berlin or America/New_York` }),
   /** The story so far, editor-written: what happened and where it stands (home page). */
   sofar: z.object({ asOf: z.union([z.iso.date(), z.date()]), summary: z.string().min(1), status: z.string().min(1) }).strict().optional(),
   disputes: z.array(z.object({

@@ -1,48 +1,64 @@
-// Dates as Chinese sources write them. No zone means China time (+08:00); "CST" in a
-// Chinese feed means China Standard Time, not US Central. Output: ISO 8601 with +08:00.
+// Dates as sources write them, read in the story's time zone (story.yaml `timezone`): a date
+// without a zone is a clock time there. Output: ISO 8601 with the offset the story's zone had
+// at that instant (daylight saving included), the form every stored time takes.
+import { instantOf, offsetAt, toZonedIso } from '../src/lib/time-zone.ts';
 
-const CHINA_OFFSET_MIN = 8 * 60;
-
-/** Format an instant as ISO 8601 in China time, e.g. 2024-03-29T09:30:00+08:00. */
-export function toChinaIso(date: Date): string {
-  const shifted = new Date(date.getTime() + CHINA_OFFSET_MIN * 60_000);
-  return shifted.toISOString().replace(/\.\d{3}Z$/, '+08:00');
+/** Format an instant as ISO 8601 in the story's zone, e.g. 2024-03-29T09:30:00+08:00. */
+export function toStoryIso(date: Date, timeZone: string): string {
+  return toZonedIso(date, timeZone);
 }
 
-/** Year and month in China time, for the content/articles/YYYY/MM/ folder. */
-export function chinaYearMonth(iso: string): [string, string] {
-  const china = toChinaIso(new Date(iso));
-  return [china.slice(0, 4), china.slice(5, 7)];
+/** Year and month in the story's zone, for the content/articles/YYYY/MM/ folder. */
+export function storyYearMonth(iso: string, timeZone: string): [string, string] {
+  const local = toStoryIso(new Date(iso), timeZone);
+  return [local.slice(0, 4), local.slice(5, 7)];
 }
 
-export function parseSourceDate(input: string | undefined | null): string | undefined {
+// Zone names feeds write that Date.parse does not know or reads wrongly. BJT, CCT (China
+// Coast) and HKT are unambiguous UTC+8. "CST" is China Standard Time in Chinese feeds but US
+// Central to Date.parse: it is read as UTC+8 when the story's zone is UTC+8 at that date
+// (China, Hong Kong, Macau, Taiwan, whose feeds call their time CST), as US Central otherwise.
+const UTC8_NAMES = /\b(CCT|BJT|HKT)\b/;
+const GMT8 = /\bGMT\+0?8(?::?00)?\b/;
+const UTC8_MS = 8 * 3_600_000;
+
+export function parseSourceDate(input: string | undefined | null, timeZone: string): string | undefined {
   if (!input) return undefined;
   let s = input.trim().replace(/\s+/g, ' ');
   if (!s) return undefined;
   // 2024年3月29日 09:30 / 2024年03月29日
   const zh = /^(\d{4})年(\d{1,2})月(\d{1,2})日\s*(?:(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?/.exec(s);
-  if (zh) return fromParts(zh[1]!, zh[2]!, zh[3]!, zh[4], zh[5], zh[6]);
-  // 2024-03-29 09:30[:00] or 2024/03/29 09:30, no zone
+  if (zh) return fromParts(timeZone, zh[1]!, zh[2]!, zh[3]!, zh[4], zh[5], zh[6]);
+  // 2024-03-29 09:30[:00], 2024/03/29 09:30 or ISO 2024-03-29T09:30:00, no zone
   const local = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?$/.exec(s);
-  if (local) return fromParts(local[1]!, local[2]!, local[3]!, local[4], local[5], local[6]);
-  // RFC 822 with CST/Beijing names: make the zone explicit before Date parses it as US Central.
-  s = s.replace(/\b(CST|CCT|BJT|HKT)\b/, '+0800').replace(/\bGMT\+0?8(?::?00)?\b/, '+0800');
-  // ISO without zone: treat as China time.
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(s)) s += '+08:00';
-  // RFC 822 without zone ("Fri, 29 Mar 2024 09:30:00").
-  if (/^[A-Za-z]{3}, \d{1,2} [A-Za-z]{3} \d{4} \d{2}:\d{2}(:\d{2})?$/.test(s)) s += ' +0800';
-  const ms = Date.parse(s);
+  if (local) return fromParts(timeZone, local[1]!, local[2]!, local[3]!, local[4], local[5], local[6]);
+  // RFC 822 with a Chinese zone name: make the offset explicit before Date parses it.
+  s = s.replace(UTC8_NAMES, '+0800').replace(GMT8, '+0800');
+  if (/\bCST\b/.test(s)) {
+    const asChina = Date.parse(s.replace(/\bCST\b/, '+0800'));
+    if (!Number.isNaN(asChina) && offsetAt(asChina, timeZone) === UTC8_MS) s = s.replace(/\bCST\b/, '+0800');
+  }
+  // RFC 822 without zone ("Fri, 29 Mar 2024 09:30:00"): read as UTC, then as that clock time in the zone.
+  if (/^[A-Za-z]{3}, \d{1,2} [A-Za-z]{3} \d{4} \d{2}:\d{2}(:\d{2})?$/.test(s)) {
+    const asUtc = Date.parse(`${s} +0000`);
+    if (Number.isNaN(asUtc)) return undefined;
+    const w = new Date(asUtc);
+    return inRange(instantOf({ year: w.getUTCFullYear(), month: w.getUTCMonth() + 1, day: w.getUTCDate(), hour: w.getUTCHours(), minute: w.getUTCMinutes(), second: w.getUTCSeconds() }, timeZone), timeZone);
+  }
+  return inRange(Date.parse(s), timeZone);
+}
+
+function inRange(ms: number, timeZone: string): string | undefined {
   if (Number.isNaN(ms)) return undefined;
   const year = new Date(ms).getUTCFullYear();
   if (year < 1990 || year > 2100) return undefined;
-  return toChinaIso(new Date(ms));
+  return toStoryIso(new Date(ms), timeZone);
 }
 
-function fromParts(y: string, mo: string, d: string, h?: string, mi?: string, sec?: string): string | undefined {
+function fromParts(timeZone: string, y: string, mo: string, d: string, h?: string, mi?: string, sec?: string): string | undefined {
   const [Y, M, D, H, Mi, S] = [y, mo, d, h ?? '0', mi ?? '0', sec ?? '0'].map(Number) as [number, number, number, number, number, number];
   if (M < 1 || M > 12 || D < 1 || D > 31 || H > 23 || Mi > 59 || S > 59) return undefined;
-  const utc = Date.UTC(Y, M - 1, D, H, Mi, S) - CHINA_OFFSET_MIN * 60_000;
-  const check = new Date(utc + CHINA_OFFSET_MIN * 60_000);
-  if (check.getUTCDate() !== D) return undefined; // 2月30日
-  return toChinaIso(new Date(utc));
+  if (new Date(Date.UTC(Y, M - 1, D)).getUTCDate() !== D) return undefined; // 2月30日
+  return toStoryIso(new Date(instantOf({ year: Y, month: M, day: D, hour: H, minute: Mi, second: S }, timeZone)), timeZone);
 }
+

@@ -9,8 +9,9 @@ export type Discovery = { items: FeedItem[]; problems: FeedProblem[] };
 
 const quiet = new VirtualConsole();
 
-export async function discoverItems(source: Source, text: string, finalUrl: string): Promise<Discovery> {
-  if (source.kind === 'rss' || source.kind === 'atom') return parseFeed(text, finalUrl);
+/** `timeZone`: the story's zone, for feed dates written without one. */
+export async function discoverItems(source: Source, text: string, finalUrl: string, timeZone: string): Promise<Discovery> {
+  if (source.kind === 'rss' || source.kind === 'atom') return parseFeed(text, finalUrl, timeZone);
   if (source.kind === 'page-list') return { items: listLinks(text, finalUrl, source.selector!), problems: [] };
   return { items: [{ link: finalUrl, guid: finalUrl, title: '' }], problems: [] };
 }

@@ -10,6 +10,7 @@ import { decodeBytes } from './decode.ts';
 import { extractArticle, type ExtractHints } from './extract.ts';
 import { htmlToParagraphs } from './sanitize.ts';
 import { StageError } from './reasons.ts';
+import { CHINA_TIME_ZONE } from '../src/lib/time-zone.ts';
 import { scorePage, type PageScore } from './extract-score.ts';
 
 export type EvalPage = {
@@ -70,7 +71,7 @@ function readJson(file: string): unknown {
 export function runOurs(html: string, page: EvalPage): ExtractionRun {
   const start = process.cpuUsage();
   try {
-    const paragraphs = extractArticle(html, page.url, page.hints).paragraphs;
+    const paragraphs = extractArticle(html, page.url, CHINA_TIME_ZONE, page.hints).paragraphs;
     return { paragraphs, ms: cpuMs(start) };
   } catch (e) {
     return { paragraphs: [], error: e instanceof StageError ? `${e.reason}: ${e.message}` : (e as Error).message, ms: cpuMs(start) };

@@ -36,13 +36,14 @@ function parsePage(html: string, url: string): Document {
   return doc;
 }
 
-export function extractArticle(html: string, url: string, hints: ExtractHints = {}): Extracted {
+/** `timeZone`: the story's zone, in which a date the page writes without a zone is read. */
+export function extractArticle(html: string, url: string, timeZone: string, hints: ExtractHints = {}): Extracted {
   // A page of 200k nested divs is small in bytes but hangs jsdom and Readability: refuse it first.
   assertMarkupBudget(html);
   const doc = parsePage(html, url);
   let fallbackDoc: Document | undefined;
   try {
-    const meta = readMeta(doc, url);
+    const meta = readMeta(doc, url, timeZone);
     const pruned = prune(doc, hints);
     let title = meta.title;
     const hinted = hints.content ? safeQueryAll(doc, hints.content)[0] : undefined;
@@ -51,13 +52,13 @@ export function extractArticle(html: string, url: string, hints: ExtractHints = 
       // The editor's selector is the override: no second opinion.
       result = candidate(hinted.innerHTML, title);
     } else {
-      result = readability(doc, title);
+      result = readability(doc, title, timeZone);
       // Pruning must never cost the article: when the pruned result lost the anchor's text,
       // Readability on the untouched page (minus what is never text) gets a say, and the result that keeps more of it wins.
       if (pruned.scan.anchor && anchorCoverage(pruned.scan, result?.paragraphs ?? []) < MIN_ANCHOR_COVERAGE) {
         fallbackDoc = parsePage(html, url);
         for (const el of sortElements(fallbackDoc).invisible) el.remove();
-        const untouched = readability(fallbackDoc, title);
+        const untouched = readability(fallbackDoc, title, timeZone);
         if (untouched && anchorCoverage(pruned.scan, untouched.paragraphs) > anchorCoverage(pruned.scan, result?.paragraphs ?? [])) result = untouched;
       }
     }
@@ -98,14 +99,14 @@ function trimEdges(result: Candidate, scan: PageScan): Candidate {
 
 type Candidate = { paragraphs: string[]; text: string; linkChars: number; title?: string; byline?: string; published?: string };
 
-function readability(doc: Document, title: string): Candidate | undefined {
+function readability(doc: Document, title: string, timeZone: string): Candidate | undefined {
   const parsed = new Readability(doc, { charThreshold: 100, keepClasses: false }).parse();
   if (!parsed?.content) return undefined;
   return {
     ...candidate(parsed.content, title || stripSiteName(cleanText(parsed.title ?? ''))),
     title: stripSiteName(cleanText(parsed.title ?? '')) || undefined,
     byline: cleanText(parsed.byline ?? '') || undefined,
-    published: parseSourceDate(parsed.publishedTime ?? undefined),
+    published: parseSourceDate(parsed.publishedTime ?? undefined, timeZone),
   };
 }
 
@@ -187,7 +188,7 @@ function safeQueryAll(doc: Document, selector: string): Element[] {
   try { return Array.from(doc.querySelectorAll(selector)); } catch { return []; }
 }
 
-function readMeta(doc: Document, url: string): { title: string; published?: string; canonicalUrl?: string } {
+function readMeta(doc: Document, url: string, timeZone: string): { title: string; published?: string; canonicalUrl?: string } {
   // Every <meta> read once, instead of a whole-document query per name: the first one wins, as with querySelector.
   const metas = new Map<string, string | undefined>();
   for (const m of Array.from(doc.getElementsByTagName('meta'))) {
@@ -210,21 +211,21 @@ function readMeta(doc: Document, url: string): { title: string; published?: stri
     metaContent('meta[property="article:published_time"]'),
     ...['pubdate', 'publishdate', 'publish_time', 'PubDate', 'ptime', 'date', 'weibo: article:create_at'].map((n) => metaContent(`meta[name="${n}"]`)),
     metaContent('meta[itemprop="datePublished"]'), metaContent('meta[property="og:release_date"]'),
-  ].map((d) => parseSourceDate(d)).find(Boolean) ?? dateFromPage(doc);
+  ].map((d) => parseSourceDate(d, timeZone)).find(Boolean) ?? dateFromPage(doc, timeZone);
   // Trimmed (a leading U+2028 would make "javascript:…" a relative path) and resolved; the ingest
   // decides whether it may be used (same host, http(s), clean) and says why when not.
   const canonicalUrl = resolveCanonicalHref(doc.querySelector('link[rel="canonical"]')?.getAttribute('href'), url);
   return { title, published, canonicalUrl };
 }
 
-function dateFromPage(doc: Document): string | undefined {
+function dateFromPage(doc: Document, timeZone: string): string | undefined {
   const candidates = [
     doc.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined,
     // Chinese templates put the date in a byline block whose class says time, date or info.
     ...Array.from(doc.querySelectorAll('time, [class*="time"], [class*="date"], [class*="info"], [id*="time"], [id*="date"], .meta, .source'))
       .slice(0, 12).map((el) => /\d{4}(?:-|\/|年)\d{1,2}(?:-|\/|月)\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?/.exec(el.textContent ?? '')?.[0]),
   ];
-  return candidates.map((d) => parseSourceDate(d)).find(Boolean);
+  return candidates.map((d) => parseSourceDate(d, timeZone)).find(Boolean);
 }
 
 /** Remove the blocks that teaser and comment headings open. A block apart from the article goes

@@ -17,7 +17,8 @@ const DATE_ELEMENTS = /<(updated|published|pubDate|lastBuildDate|dc:date)>[^<]*<
 // (rss-parser otherwise refuses it: "Feed not recognized as RSS 1 or 2").
 const parser = new Parser({ timeout: 0, defaultRSS: 2, customFields: { item: ['updated', 'published'] } });
 
-export async function parseFeed(input: string, feedUrl: string): Promise<ParsedFeed> {
+/** `timeZone`: the story's zone, in which an item date written without a zone is read. */
+export async function parseFeed(input: string, feedUrl: string, timeZone: string): Promise<ParsedFeed> {
   // Entity declarations buy nothing in news feeds and are the door to billion-laughs and XXE.
   // The whole text is searched: padding the prolog must not hide a declaration.
   if (/<!ENTITY/i.test(input)) throw new StageError('bad-feed', 'feed declares XML entities (<!ENTITY>): refused');
@@ -40,7 +41,7 @@ export async function parseFeed(input: string, feedUrl: string): Promise<ParsedF
   const written = countItems(xml);
   // A feed cut short (or an item the parser skipped) loses items without an error: say so.
   if (written > raw.length && !problems.some((p) => p.reason === 'bad-item')) problems.push({ reason: 'bad-item', message: `${written - raw.length} of ${written} items in the feed could not be read (cut short or malformed)` });
-  return { title: cleanText(textOf(title)) || undefined, ...normalizeItems(raw, xml, feedUrl, problems) };
+  return { title: cleanText(textOf(title)) || undefined, ...normalizeItems(raw, xml, feedUrl, timeZone, problems) };
 }
 
 /** <item> and <entry> start tags in the text, outside CDATA sections and comments. */
@@ -77,7 +78,7 @@ async function parseItemsOneByOne(xml: string, problems: FeedProblem[]): Promise
   return items.length ? items : undefined;
 }
 
-function normalizeItems(raw: Parser.Item[], xml: string, feedUrl: string, problems: FeedProblem[]): { items: FeedItem[]; problems: FeedProblem[] } {
+function normalizeItems(raw: Parser.Item[], xml: string, feedUrl: string, timeZone: string, problems: FeedProblem[]): { items: FeedItem[]; problems: FeedProblem[] } {
   const items: FeedItem[] = [];
   const seen = new Set<string>();
   const bases = itemBases(xml, feedUrl, raw.length);
@@ -100,7 +101,7 @@ function normalizeItems(raw: Parser.Item[], xml: string, feedUrl: string, proble
     // time in the machine's zone. Atom's own elements come through as custom fields.
     const extra = item as Record<string, unknown>;
     const dateText = rawText(extra.published) ?? rawText(extra.updated) ?? item.pubDate ?? item.isoDate;
-    const published = parseSourceDate(typeof dateText === 'string' ? dateText : undefined);
+    const published = parseSourceDate(typeof dateText === 'string' ? dateText : undefined, timeZone);
     if (dateText && !published) problems.push({ reason: 'bad-item', message: `${label}: unreadable date "${String(dateText).slice(0, 40)}", the page's own date will be used` });
     const summary = cleanText(textOf(item.contentSnippet)).slice(0, 300);
     items.push({ link, guid, title, published, ...(summary ? { summary } : {}) });

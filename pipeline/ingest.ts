@@ -16,7 +16,7 @@ import { groupReprints } from './dedupe.ts';
 import { readerSummary } from './summary.ts';
 import { updateDevelopments } from './developments.ts';
 import { findPrimarySources } from './primary-sources.ts';
-import { toChinaIso } from './dates.ts';
+import { toStoryIso } from './dates.ts';
 import { acceptCanonical } from './canonical.ts';
 import { ContentStore, RunLock, type SeenState, type ArticleState } from './store.ts';
 import { StageError, failureOf } from './reasons.ts';
@@ -42,7 +42,7 @@ export type IngestResult = { report: RunReport; reportFile?: string };
 
 export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   const now = options.now ?? (() => new Date());
-  const store = new ContentStore(options.contentDir);
+  const store = new ContentStore(options.contentDir, options.config.story.timezone);
   const lock = new RunLock(options.contentDir);
   lock.acquire();
   const pool = new PagePool(options.config.dir, options.workers);
@@ -168,7 +168,7 @@ class Run {
         if (source.kind === 'page') return await this.ingestSinglePage(source, res, report);
         const decoded = decodeBytes(res.body, String(res.headers['content-type'] ?? ''), source.charset);
         for (const w of decoded.warnings) report.problems.push({ reason: 'bad-encoding', message: w });
-        const discovery = await discoverItems(source, decoded.text, feedBaseUrl(res.url, res.headers['content-location']));
+        const discovery = await discoverItems(source, decoded.text, feedBaseUrl(res.url, res.headers['content-location']), this.opts.config.story.timezone);
         report.problems.push(...discovery.problems);
         items = discovery.items;
         // The feed's validators are recorded only once its items are done (below).
@@ -237,7 +237,7 @@ class Run {
     const seen = this.state.pages[item.link];
     const validators = { etag: header(res.headers.etag), lastModified: header(res.headers['last-modified']) };
     const base = { url: item.link, title: item.title || undefined, articleId: id };
-    const result: PageResult = await this.pool.process({ url: res.url, bytes: res.body, contentType: header(res.headers['content-type']), charset: source.charset, hints: source.extract });
+    const result: PageResult = await this.pool.process({ url: res.url, bytes: res.body, contentType: header(res.headers['content-type']), charset: source.charset, hints: source.extract, timeZone: this.opts.config.story.timezone });
     if (!result.ok) {
       this.state.pages[item.link] = { status: 'failed', articleId: id, reason: result.reason };
       return { ...base, outcome: 'failed', reason: result.reason, message: result.message, ...(result.stack ? { stack: result.stack } : {}) };
@@ -271,7 +271,7 @@ class Run {
     if (canonical.rejected) messages.push({ level: 'warning', reason: 'bad-canonical', message: canonical.rejected });
     let published = item.published ?? extracted.published;
     if (!published) {
-      published = toChinaIso(this.now());
+      published = toStoryIso(this.now(), this.opts.config.story.timezone);
       messages.push({ level: 'warning', reason: 'no-date', message: 'neither the feed nor the page gave a date; the fetch time is used' });
     }
     let previousFile: ReturnType<ContentStore['readArticle']> | undefined;
@@ -283,7 +283,7 @@ class Run {
       outlet: { id: source.id, name: source.name, ...(source.fullText ? { fullText: true } : {}), ...(source.fictional ? { fictional: true } : {}) },
       url: item.link, canonicalUrl,
       published,
-      fetched: previousFile && previousFile.article.contentHash === contentHash ? previousFile.article.fetched : toChinaIso(this.now()),
+      fetched: previousFile && previousFile.article.contentHash === contentHash ? previousFile.article.fetched : toStoryIso(this.now(), this.opts.config.story.timezone),
       lang: 'zh', script: analysis.script,
       ...(extracted.byline ? { byline: extracted.byline } : {}),
       relevance: { relevant: true, score: analysis.relevanceScore },

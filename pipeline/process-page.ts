@@ -10,7 +10,8 @@ import { analyzeArticle, type Analysis, type AnalysisConfig } from './analyze.ts
 import { failureOf, type Failure } from './reasons.ts';
 import { droppedTextWarning } from './open-containers.ts';
 
-export type PageTask = { url: string; bytes: Uint8Array; contentType?: string; charset?: string; hints?: ExtractHints };
+/** `timeZone`: the story's zone, in which the page's dates without a zone are read. */
+export type PageTask = { url: string; bytes: Uint8Array; contentType?: string; charset?: string; hints?: ExtractHints; timeZone: string };
 export type PageResult =
   | { ok: true; extracted: Extracted; analysis: Analysis; contentHash: string; charset: string; warnings: string[] }
   | ({ ok: false } & Failure);
@@ -28,7 +29,7 @@ export function processPage(task: PageTask, config: AnalysisConfig): PageResult 
 export function extractPage(task: PageTask): ExtractedPage {
   try {
     const decoded = decodeBytes(task.bytes, task.contentType, task.charset);
-    const extracted = extractArticle(decoded.text, task.url, task.hints);
+    const extracted = extractArticle(decoded.text, task.url, task.timeZone, task.hints);
     const lost = droppedTextWarning(decoded.text);
     return { ok: true, extracted, contentHash: hashText(`${extracted.title}\n${extracted.text}`), charset: decoded.charset, warnings: lost ? [...decoded.warnings, lost] : decoded.warnings };
   } catch (e) {

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { stringify, parse } from 'yaml';
 import { articleSchema, type Article } from '../src/schema/article.ts';
-import { chinaYearMonth } from './dates.ts';
+import { storyYearMonth } from './dates.ts';
 import { unescapeBody } from '../src/lib/paragraphs.ts';
 import { StageError } from './reasons.ts';
 import { stripTags } from './sanitize.ts';
@@ -103,14 +103,17 @@ export class ContentStore {
   readonly root: string;
   readonly articlesDir: string;
   readonly stateFile: string;
-  constructor(root: string) {
+  /** The story's zone: an article's folder is the year and month of its date there. */
+  readonly timeZone: string;
+  constructor(root: string, timeZone: string) {
     this.root = root;
+    this.timeZone = timeZone;
     this.articlesDir = path.join(root, 'articles');
     this.stateFile = path.join(root, '.state', 'seen.json');
   }
 
   articlePath(article: Pick<Article, 'id' | 'published'>): string {
-    const [year, month] = chinaYearMonth(article.published);
+    const [year, month] = storyYearMonth(article.published, this.timeZone);
     return path.join(this.articlesDir, year, month, `${article.id}.md`);
   }
 

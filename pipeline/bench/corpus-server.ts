@@ -19,7 +19,7 @@ import type { Source } from '../config.ts';
 import { encodeMarkup } from '../demo/server.ts';
 import { escapeHtml as h, hash32, pick, TEASER_HEADLINES } from '../demo/chrome.ts';
 import { OUTLETS, OUTLET_IDS, OUTLET_TEMPLATES, ymdhm, type OutletId } from '../demo/outlets.ts';
-import { BenchCorpus, FEED_PART } from './generate.ts';
+import { BENCH_TIME_ZONE, BenchCorpus, FEED_PART } from './generate.ts';
 import { numberOption } from '../cli/numbers.ts';
 
 export type ServerStats = { requests: number; ok: number; notModified: number; notFound: number; bytes: number; pageBytes: number; pages: number };
@@ -65,7 +65,7 @@ export function renderArticlePage(corpus: BenchCorpus, index: number, origin: st
   const e = corpus.entry(index);
   const tpl = OUTLET_TEMPLATES[e.outlet];
   // The templates' related / hot / previous-next lists read the corpus: give them the neighbours.
-  let html = tpl.renderArticle(e, { origin, corpus: corpus.neighbours(index) });
+  let html = tpl.renderArticle(e, { origin, corpus: corpus.neighbours(index), timeZone: BENCH_TIME_ZONE });
   const weight = pageWeight(e.outlet);
   html = html.replace('</head>', `${weight.head}\n</head>`).replace(/<\/body>\s*<\/html>\s*$/, `${weight.body}\n</body>\n</html>\n`);
   return { body: encodeMarkup(html, tpl.info.pageEncoding), contentType: tpl.pageContentType };
@@ -111,7 +111,7 @@ function renderListPage(corpus: BenchCorpus, outlet: OutletId, part: number): st
   <div class="col-main">
     <div class="titlebar"><h2>最新要闻</h2></div>
     <ul class="news-list">
-${items.map((it, k) => `      <li><a href="..${it.path.slice(`/${outlet}`.length)}">${h(titles[k]!)}</a><span class="time">${ymdhm(it.publishedAt)}</span></li>`).join('\n')}
+${items.map((it, k) => `      <li><a href="..${it.path.slice(`/${outlet}`.length)}">${h(titles[k]!)}</a><span class="time">${ymdhm(it.publishedAt, BENCH_TIME_ZONE)}</span></li>`).join('\n')}
     </ul>
   </div>
   <div class="col-side"><div class="sd-box"><h3>猜你感兴趣</h3><ul class="guess-list">
@@ -132,7 +132,7 @@ function renderFeed(corpus: BenchCorpus, outlet: OutletId, part: number, origin:
   if (tpl.info.feed.kind === 'page-list') {
     return { body: Buffer.from(renderListPage(corpus, outlet, part), 'utf8'), contentType: 'text/html; charset=utf-8', etag, lastModified: newest };
   }
-  const doc = tpl.renderIndex({ origin, corpus: indices.map((i) => corpus.entry(i)) });
+  const doc = tpl.renderIndex({ origin, corpus: indices.map((i) => corpus.entry(i)), timeZone: BENCH_TIME_ZONE });
   return { body: encodeMarkup(doc.body, doc.encoding), contentType: doc.contentType, etag, lastModified: newest };
 }
 

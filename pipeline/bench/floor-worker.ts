@@ -14,7 +14,7 @@ loadSegmenter(config.userDict);
 parentPort!.once('message', async (message: { pages: PageTask[]; warmup: number }) => {
   const run = async (pages: PageTask[]) => {
     for (const page of pages) {
-      if (mode === 'extract') extractArticle(decodeBytes(page.bytes, page.contentType).text, page.url);
+      if (mode === 'extract') extractArticle(decodeBytes(page.bytes, page.contentType).text, page.url, config.story.timezone);
       else processPage(page, config);
       await tick(); // one page a macrotask, as the ingest's workers do (jsdom frees a window after a tick)
     }

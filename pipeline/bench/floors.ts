@@ -35,13 +35,13 @@ const WARMUP = Math.min(30, Math.floor(COUNT / 5));
 const ORIGIN = 'http://127.0.0.1:9';
 
 const corpus = new BenchCorpus(COUNT, numberOption('floors', '--seed', values.seed!) + 13);
+const config = loadAnalysisConfig(CONFIG_DIR);
 const pages: PageTask[] = corpus.items.map((it) => {
   const { body, contentType } = renderArticlePage(corpus, it.index, ORIGIN);
-  return { url: ORIGIN + it.path, bytes: new Uint8Array(body), contentType };
+  return { url: ORIGIN + it.path, bytes: new Uint8Array(body), contentType, timeZone: config.story.timezone };
 });
 const htmlBytes = (list: PageTask[]) => list.reduce((n, p) => n + p.bytes.byteLength, 0);
 const MB = 1024 * 1024;
-const config = loadAnalysisConfig(CONFIG_DIR);
 loadSegmenter(config.userDict);
 
 type Result = { pagesPerSec: number; mbPerSec: number; ms: number; cpuMsPerPage: number };
@@ -64,7 +64,7 @@ const measured = pages.slice(WARMUP);
 
 // 1 core
 const extracted: Extracted[] = [];
-let t = await timed(pages, (p) => { extracted.push(extractArticle(decodeBytes(p.bytes, p.contentType).text, p.url)); });
+let t = await timed(pages, (p) => { extracted.push(extractArticle(decodeBytes(p.bytes, p.contentType).text, p.url, config.story.timezone)); });
 record('extract1', measured.length, htmlBytes(measured), t);
 
 const quiet = new VirtualConsole();

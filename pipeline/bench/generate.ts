@@ -12,6 +12,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { hash32 } from '../demo/chrome.ts';
 import { demoArticlePath, toHongKongTraditional, type DemoEntry, type DemoTopic } from '../demo/corpus.ts';
+import { CHINA_TIME_ZONE } from '../../src/lib/time-zone.ts';
+
+/** The bench generates the default story's corpus: its outlets write times in its zone. */
+export const BENCH_TIME_ZONE = CHINA_TIME_ZONE;
 import { OUTLETS, OUTLET_IDS, type OutletId } from '../demo/outlet-info.ts';
 
 /** Items per feed (the feed parser reads at most 2000 per feed). */
@@ -24,8 +28,8 @@ export const REWRITE_SHARE = 0.04;
 /** Outlet weights: the car portals publish most, the Hong Kong and finance sites less. */
 const OUTLET_WEIGHTS: [OutletId, number][] = [['cheping', 0.26], ['kejiqianxian', 0.22], ['nanfang', 0.2], ['gangao', 0.14], ['chengshi', 0.18]];
 
-const START = Date.parse('2024-03-28T20:00:00+08:00');
-const SPAN_MS = Date.parse('2025-07-31T23:00:00+08:00') - START;
+const START = Date.parse('2024-03-28T12:00:00Z'); // 20:00 in China
+const SPAN_MS = Date.parse('2025-07-31T15:00:00Z') - START;
 
 export type ItemKind = 'story' | 'offtopic' | 'reprint';
 export type BenchItem = {
@@ -383,7 +387,7 @@ export class BenchCorpus {
       }
       const list = this.perOutlet.get(outlet)!;
       const slug = `${kind === 'offtopic' ? 'news' : 'su7'}-${i.toString(36).padStart(4, '0')}`;
-      const item: BenchItem = { index: i, outlet, ordinal: list.length, kind, ...(reprintOf !== undefined ? { reprintOf } : {}), ...(basedOn !== undefined ? { basedOn } : {}), publishedAt, slug, path: demoArticlePath(outlet, publishedAt, slug) };
+      const item: BenchItem = { index: i, outlet, ordinal: list.length, kind, ...(reprintOf !== undefined ? { reprintOf } : {}), ...(basedOn !== undefined ? { basedOn } : {}), publishedAt, slug, path: demoArticlePath(outlet, publishedAt, slug, BENCH_TIME_ZONE) };
       list.push(i);
       this.items.push(item);
       added.push(item);
@@ -430,7 +434,7 @@ export class BenchCorpus {
     }
     const entry: DemoEntry = {
       slug: item.slug, outlet: item.outlet, outletName: outlet.name,
-      published: item.publishedAt.toISOString(), publishedAt: item.publishedAt,
+      published: item.publishedAt.toISOString(), publishedAt: item.publishedAt, timeZone: BENCH_TIME_ZONE,
       title: text.title, author: text.author, paragraphs: text.paragraphs, topics: text.topics,
       offTopic: item.kind === 'offtopic', lang: outlet.script === 'hant' ? 'zh-Hant' : 'zh-Hans', path: item.path,
       ...(item.kind === 'reprint' ? { reprintOf: this.items[item.reprintOf!]!.slug, reprintOfOutlet } : {}),

@@ -29,7 +29,7 @@ try {
 
 let demo;
 try {
-  demo = await startDemoServer({ port: numberOption('demo', '--demo-port', values['demo-port']!, PORT), corpusDir: CORPUS_DIR });
+  demo = await startDemoServer({ port: numberOption('demo', '--demo-port', values['demo-port']!, PORT), corpusDir: CORPUS_DIR, timeZone: config.story.timezone });
 } catch (e) {
   process.stderr.write(`demo: cannot start the demo outlets on 127.0.0.1:${values['demo-port']}: ${(e as Error).message}\n(another demo running? stop it or pass --demo-port and edit content/config/${SOURCES})\n`);
   process.exit(1);

@@ -1,16 +1,22 @@
-// npm run --silent extract -- FILE.html [--url URL] [--json] [--charset NAME]
-// The extraction stage alone on a saved page: bytes in, charset detected as in ingest.
+// npm run --silent extract -- FILE.html [--url URL] [--json] [--charset NAME] [--timezone ZONE]
+// The extraction stage alone on a saved page: bytes in, charset detected as in ingest; a date
+// without a zone is read in --timezone (default China time, the zone of Chinese pages).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { decodeBytes } from '../decode.ts';
 import { extractArticle } from '../extract.ts';
 import { StageError } from '../reasons.ts';
+import { CHINA_TIME_ZONE, isTimeZone } from '../../src/lib/time-zone.ts';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { url: { type: 'string' }, json: { type: 'boolean', default: false }, charset: { type: 'string' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { url: { type: 'string' }, json: { type: 'boolean', default: false }, charset: { type: 'string' }, timezone: { type: 'string', default: CHINA_TIME_ZONE } } });
 const file = positionals[0];
 if (!file) {
-  process.stderr.write('usage: npm run --silent extract -- FILE.html [--url URL] [--json] [--charset NAME]\n');
+  process.stderr.write('usage: npm run --silent extract -- FILE.html [--url URL] [--json] [--charset NAME] [--timezone ZONE]\n');
+  process.exit(2);
+}
+if (!isTimeZone(values.timezone)) {
+  process.stderr.write(`extract: --timezone ${values.timezone}: unknown time zone (an IANA name such as Asia/Shanghai)\n`);
   process.exit(2);
 }
 let bytes: Buffer;
@@ -20,7 +26,7 @@ const url = values.url ?? `http://localhost/${encodeURIComponent(path.basename(f
 try {
   const decoded = decodeBytes(bytes, undefined, values.charset);
   for (const w of decoded.warnings) process.stderr.write(`extract: ${file}: ${w}\n`);
-  const article = extractArticle(decoded.text, url);
+  const article = extractArticle(decoded.text, url, values.timezone);
   if (values.json) {
     process.stdout.write(JSON.stringify({ title: article.title, byline: article.byline ?? null, published: article.published ?? null, text: article.paragraphs.join('\n') }) + '\n');
   } else {

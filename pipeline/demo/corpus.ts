@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import * as OpenCC from 'opencc-js';
 import { OUTLET_IDS, OUTLETS, type OutletId } from './outlet-info.ts';
+import { CHINA_TIME_ZONE, instantOf, wallTime } from '../../src/lib/time-zone.ts';
 
 /** A topic id of the story the corpus belongs to (its topics.yaml). */
 export type DemoTopic = string;
@@ -35,10 +36,12 @@ export interface DemoEntry {
   slug: string;
   outlet: OutletId;
   outletName: string;
-  /** The published time as written in the corpus (nanfang: no zone, +08:00 implied). */
+  /** The published time as written in the corpus (nanfang: no zone, the story's zone implied). */
   published: string;
-  /** The published instant (a string without zone is read as +08:00). */
+  /** The published instant (a string without zone is a clock time in the story's zone). */
   publishedAt: Date;
+  /** The story's time zone (story.yaml): the outlets write their times in it. */
+  timeZone: string;
   updated?: string;
   updatedAt?: Date;
   title: string;
@@ -62,37 +65,31 @@ export const DEMO_CORPUS_DIR = fileURLToPath(new URL('./corpus/', import.meta.ur
 const SLUG_RE = /^[a-z0-9-]+$/;
 const ZONE_RE = /(?:Z|[+-]\d{2}:?\d{2})$/i;
 
-/** Parses a corpus timestamp; one without a zone is Beijing time (+08:00). */
-export function parseDemoTime(value: string): Date {
-  let s = String(value).trim();
-  if (!ZONE_RE.test(s)) {
-    s = s.replace(' ', 'T');
-    if (/T\d{2}:\d{2}$/.test(s)) s += ':00';
-    s += '+08:00';
+/** Parses a corpus timestamp; one without a zone is a clock time in the story's zone. */
+export function parseDemoTime(value: string, timeZone: string): Date {
+  const s = String(value).trim();
+  if (ZONE_RE.test(s)) {
+    const d = new Date(s);
+    if (Number.isNaN(d.getTime())) throw new Error(`demo corpus: bad timestamp ${value}`);
+    return d;
   }
-  const d = new Date(s);
-  if (Number.isNaN(d.getTime())) throw new Error(`demo corpus: bad timestamp ${value}`);
-  return d;
+  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(s);
+  if (!m) throw new Error(`demo corpus: bad timestamp ${value}`);
+  const [year, month, day, hour, minute, second] = m.slice(1).map((x) => Number(x ?? 0)) as [number, number, number, number, number, number];
+  return new Date(instantOf({ year, month, day, hour, minute, second }, timeZone));
 }
 
-/** The parts of an instant in Beijing time (UTC+8). */
-export function beijingParts(d: Date): {
+/** The parts of an instant on a clock in the story's zone, zero-padded. */
+export function clockParts(d: Date, timeZone: string): {
   yyyy: string; mm: string; dd: string; hh: string; mi: string; ss: string;
 } {
-  const b = new Date(d.getTime() + 8 * 3600_000);
+  const w = wallTime(d.getTime(), timeZone);
   const p = (n: number) => String(n).padStart(2, '0');
-  return {
-    yyyy: String(b.getUTCFullYear()),
-    mm: p(b.getUTCMonth() + 1),
-    dd: p(b.getUTCDate()),
-    hh: p(b.getUTCHours()),
-    mi: p(b.getUTCMinutes()),
-    ss: p(b.getUTCSeconds()),
-  };
+  return { yyyy: String(w.year), mm: p(w.month), dd: p(w.day), hh: p(w.hour), mi: p(w.minute), ss: p(w.second) };
 }
 
-export function demoArticlePath(outlet: string, publishedAt: Date, slug: string): string {
-  const t = beijingParts(publishedAt);
+export function demoArticlePath(outlet: string, publishedAt: Date, slug: string, timeZone: string): string {
+  const t = clockParts(publishedAt, timeZone);
   return `/${outlet}/${t.yyyy}/${t.mm}${t.dd}/${slug}.html`;
 }
 
@@ -141,8 +138,9 @@ const cached = new Map<string, DemoEntry[]>();
  * converted to Traditional for the Traditional outlet). Sorted by published time.
  * Synchronous; the result is cached and shared, so treat it as read-only.
  */
-export function loadDemoCorpus(dir = DEMO_CORPUS_DIR): DemoEntry[] {
-  const known = cached.get(dir);
+export function loadDemoCorpus(dir = DEMO_CORPUS_DIR, timeZone = CHINA_TIME_ZONE): DemoEntry[] {
+  const key = `${dir}\u0000${timeZone}`;
+  const known = cached.get(key);
   if (known) return known;
   const raw = readRawDemoCorpus(dir);
   const bySlug = new Map<string, RawDemoEntry>();
@@ -155,7 +153,7 @@ export function loadDemoCorpus(dir = DEMO_CORPUS_DIR): DemoEntry[] {
   }
   const entries: DemoEntry[] = raw.map((e) => {
     const outlet = OUTLETS[e.outlet];
-    const publishedAt = parseDemoTime(e.published);
+    const publishedAt = parseDemoTime(e.published, timeZone);
     let title = e.title;
     let paragraphs = e.paragraphs;
     let author = e.author;
@@ -188,17 +186,18 @@ export function loadDemoCorpus(dir = DEMO_CORPUS_DIR): DemoEntry[] {
       outletName: outlet.name,
       published: e.published,
       publishedAt,
+      timeZone,
       title: title.trim(),
       paragraphs: paragraphs.map((p) => String(p).trim()),
       topics: topics ?? [],
       offTopic: offTopic ?? false,
       lang: outlet.script === 'hant' ? 'zh-Hant' : 'zh-Hans',
-      path: demoArticlePath(e.outlet, publishedAt, e.slug),
+      path: demoArticlePath(e.outlet, publishedAt, e.slug, timeZone),
     };
     if (author) entry.author = author;
     if (e.updated) {
       entry.updated = e.updated;
-      entry.updatedAt = parseDemoTime(e.updated);
+      entry.updatedAt = parseDemoTime(e.updated, timeZone);
     }
     if (e.reprintOf) {
       entry.reprintOf = e.reprintOf;
@@ -208,6 +207,6 @@ export function loadDemoCorpus(dir = DEMO_CORPUS_DIR): DemoEntry[] {
     return entry;
   });
   entries.sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime() || a.slug.localeCompare(b.slug));
-  cached.set(dir, entries);
+  cached.set(key, entries);
   return entries;
 }

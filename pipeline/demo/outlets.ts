@@ -15,7 +15,8 @@ import {
   pick,
   type DemoComment,
 } from './chrome.ts';
-import { beijingParts, toHongKongTraditional, type DemoEntry } from './corpus.ts';
+import { clockParts, toHongKongTraditional, type DemoEntry } from './corpus.ts';
+import { formatOffset, offsetAt } from '../../src/lib/time-zone.ts';
 import { OUTLETS, OUTLET_IDS, type OutletId, type OutletInfo } from './outlet-info.ts';
 
 export { OUTLETS, OUTLET_IDS, type OutletId, type OutletInfo };
@@ -27,6 +28,8 @@ export interface RenderContext {
   origin: string;
   /** The whole resolved corpus. */
   corpus: readonly DemoEntry[];
+  /** The story's time zone, for times that belong to no entry (a feed's build time). */
+  timeZone: string;
 }
 
 export interface RenderedDoc {
@@ -55,28 +58,31 @@ export function lastModifiedOf(e: DemoEntry): Date {
   return e.updatedAt ?? e.publishedAt;
 }
 
-/** 2024-03-28 22:10 (Beijing) */
-export function ymdhm(d: Date): string {
-  const t = beijingParts(d);
+// Every outlet writes its times on a clock in the story's zone (story.yaml `timezone`).
+
+/** 2024-03-28 22:10 */
+export function ymdhm(d: Date, timeZone: string): string {
+  const t = clockParts(d, timeZone);
   return `${t.yyyy}-${t.mm}-${t.dd} ${t.hh}:${t.mi}`;
 }
-function ymdhms(d: Date): string {
-  const t = beijingParts(d);
+function ymdhms(d: Date, timeZone: string): string {
+  const t = clockParts(d, timeZone);
   return `${t.yyyy}-${t.mm}-${t.dd} ${t.hh}:${t.mi}:${t.ss}`;
 }
-/** 2024-03-28T22:10:00+08:00 */
-export function isoBeijing(d: Date): string {
-  const t = beijingParts(d);
-  return `${t.yyyy}-${t.mm}-${t.dd}T${t.hh}:${t.mi}:${t.ss}+08:00`;
+/** 2024-03-28T22:10:00+08:00, with the zone's offset at that instant. */
+export function isoLocal(d: Date, timeZone: string): string {
+  const t = clockParts(d, timeZone);
+  return `${t.yyyy}-${t.mm}-${t.dd}T${t.hh}:${t.mi}:${t.ss}${formatOffset(offsetAt(d.getTime(), timeZone))}`;
 }
 /** Thu, 28 Mar 2024 22:10:00 +0800 */
-function rfc822Beijing(d: Date): string {
-  const b = new Date(d.getTime() + 8 * 3600_000);
-  const t = beijingParts(d);
-  return `${WEEKDAYS_EN[b.getUTCDay()]}, ${t.dd} ${MONTHS_EN[b.getUTCMonth()]} ${t.yyyy} ${t.hh}:${t.mi}:${t.ss} +0800`;
+function rfc822Local(d: Date, timeZone: string): string {
+  const t = clockParts(d, timeZone);
+  const weekday = new Date(Date.UTC(Number(t.yyyy), Number(t.mm) - 1, Number(t.dd))).getUTCDay();
+  return `${WEEKDAYS_EN[weekday]}, ${t.dd} ${MONTHS_EN[Number(t.mm) - 1]} ${t.yyyy} ${t.hh}:${t.mi}:${t.ss} ${formatOffset(offsetAt(d.getTime(), timeZone)).replace(':', '')}`;
 }
-function weekdayZh(d: Date): string {
-  return WEEKDAYS_ZH[new Date(d.getTime() + 8 * 3600_000).getUTCDay()]!;
+function weekdayZh(d: Date, timeZone: string): string {
+  const t = clockParts(d, timeZone);
+  return WEEKDAYS_ZH[new Date(Date.UTC(Number(t.yyyy), Number(t.mm) - 1, Number(t.dd))).getUTCDay()]!;
 }
 
 function outletEntries(ctx: RenderContext, outlet: OutletId): DemoEntry[] {
@@ -180,8 +186,8 @@ const cheping: OutletTemplate = {
       '@context': 'https://schema.org',
       '@type': 'NewsArticle',
       headline: e.title,
-      datePublished: isoBeijing(e.publishedAt),
-      dateModified: isoBeijing(lastModifiedOf(e)),
+      datePublished: isoLocal(e.publishedAt, e.timeZone),
+      dateModified: isoLocal(lastModifiedOf(e), e.timeZone),
       author: author ? { '@type': 'Person', name: author } : undefined,
       publisher: { '@type': 'Organization', name: '车评日报', logo: { '@type': 'ImageObject', url: `${ctx.origin}/cheping/static/img/logo.png` } },
       mainEntityOfPage: url,
@@ -201,8 +207,8 @@ const cheping: OutletTemplate = {
 <meta property="og:description" content="${h(summaryOf(e))}">
 <meta property="og:url" content="${h(url)}">
 <meta property="og:image" content="${ctx.origin}/cheping/static/img/share-default.png">
-<meta property="article:published_time" content="${isoBeijing(e.publishedAt)}">
-${e.updatedAt ? `<meta property="article:modified_time" content="${isoBeijing(e.updatedAt)}">\n` : ''}${author ? `<meta name="author" content="${h(author)}">\n` : ''}<link rel="canonical" href="${h(url)}">
+<meta property="article:published_time" content="${isoLocal(e.publishedAt, e.timeZone)}">
+${e.updatedAt ? `<meta property="article:modified_time" content="${isoLocal(e.updatedAt, e.timeZone)}">\n` : ''}${author ? `<meta name="author" content="${h(author)}">\n` : ''}<link rel="canonical" href="${h(url)}">
 <link rel="icon" href="/cheping/favicon.ico">
 <link rel="stylesheet" href="/cheping/static/css/main.3f9a1c7e.css">
 <style>
@@ -227,7 +233,7 @@ ${e.updatedAt ? `<meta property="article:modified_time" content="${isoBeijing(e.
 <body class="page-article">
 <div class="topbar">
   <div class="wrap">
-    <span class="today">星期${weekdayZh(e.publishedAt)}</span>
+    <span class="today">星期${weekdayZh(e.publishedAt, e.timeZone)}</span>
     <a href="/cheping/app/">下载车评日报App</a>
     <a href="/cheping/user/login" rel="nofollow">登录</a>
     <a href="/cheping/user/register" rel="nofollow">注册</a>
@@ -257,11 +263,11 @@ ${e.updatedAt ? `<meta property="article:modified_time" content="${isoBeijing(e.
     <article class="article">
       <h1 class="article-title">${h(e.title)}</h1>
       <div class="article-meta">
-        <time class="pubtime" datetime="${isoBeijing(e.publishedAt)}">${ymdhm(e.publishedAt)}</time>
+        <time class="pubtime" datetime="${isoLocal(e.publishedAt, e.timeZone)}">${ymdhm(e.publishedAt, e.timeZone)}</time>
         <span class="source">来源：${h(sourceName(e))}</span>
         ${e.author ? `<span class="author">${h(e.author)}</span>` : ''}
         <span class="views">阅读 ${(hits(e) / 10000).toFixed(1)}万</span>
-        ${e.updatedAt ? `<span class="updated">更新于 ${ymdhm(e.updatedAt)}</span>` : ''}
+        ${e.updatedAt ? `<span class="updated">更新于 ${ymdhm(e.updatedAt, e.timeZone)}</span>` : ''}
       </div>
       <div class="article-content">
 ${paras.join('\n')}
@@ -278,7 +284,7 @@ ${paras.join('\n')}
     <section class="related-news">
       <h3>相关阅读</h3>
       <ul>
-${related(e, ctx).map((r) => `        <li><a href="${r.path}">${h(r.title)}</a><span class="date">${ymdhm(r.publishedAt).slice(0, 10)}</span></li>`).join('\n')}
+${related(e, ctx).map((r) => `        <li><a href="${r.path}">${h(r.title)}</a><span class="date">${ymdhm(r.publishedAt, r.timeZone).slice(0, 10)}</span></li>`).join('\n')}
       </ul>
     </section>
     <section class="guess-like">
@@ -294,7 +300,7 @@ ${teasersFor(e).map((t, i) => `        <li><a href="/cheping/tuijian/${(hash32(t
 ${comments.map((c) => `        <li class="comment-item">
           <div class="c-user"><img class="avatar" src="/cheping/static/img/avatar.png" alt=""><span class="nick">${h(c.user)}</span><span class="c-loc">${h(c.place)}</span></div>
           <p class="c-text">${h(c.text)}</p>
-          <div class="c-foot"><span class="c-time">${ymdhm(c.time)}</span><a class="c-like" href="javascript:;">赞(${c.likes})</a><a class="c-reply" href="javascript:;">回复</a></div>
+          <div class="c-foot"><span class="c-time">${ymdhm(c.time, e.timeZone)}</span><a class="c-like" href="javascript:;">赞(${c.likes})</a><a class="c-reply" href="javascript:;">回复</a></div>
         </li>`).join('\n')}
       </ul>
     </section>
@@ -334,7 +340,7 @@ ${outletEntries(ctx, 'cheping').slice(0, 8).map((r) => `        <li><a href="${r
     <description>车评日报：新车、行业、评测与用车资讯</description>
     <language>zh-cn</language>
     <copyright>Copyright 2016-2025 车评日报</copyright>
-    <lastBuildDate>${rfc822Beijing(new Date(built))}</lastBuildDate>
+    <lastBuildDate>${rfc822Local(new Date(built), ctx.timeZone)}</lastBuildDate>
     <ttl>30</ttl>
     <atom:link href="${ctx.origin}/cheping/rss.xml" rel="self" type="application/rss+xml"/>
 ${items
@@ -343,7 +349,7 @@ ${items
       <title>${x(e.title)}</title>
       <link>${ctx.origin}${e.path}</link>
       <guid isPermaLink="true">${ctx.origin}${e.path}</guid>
-      <pubDate>${rfc822Beijing(e.publishedAt)}</pubDate>
+      <pubDate>${rfc822Local(e.publishedAt, e.timeZone)}</pubDate>
 ${e.author ? `      <dc:creator>${x(authorName(e)!)}</dc:creator>\n` : ''}      <category>${e.offTopic ? '综合' : '行业'}</category>
       <description><![CDATA[${summaryOf(e, 90)}]]></description>
     </item>`,
@@ -363,7 +369,7 @@ const kejiqianxian: OutletTemplate = {
   info: OUTLETS.kejiqianxian,
   pageContentType: 'text/html; charset=UTF-8',
   renderArticle(e, ctx) {
-    const t = beijingParts(e.publishedAt);
+    const t = clockParts(e.publishedAt, e.timeZone);
     const paras = e.paragraphs.map((p) => `<p>${h(p)}</p>`);
     paras.splice(
       Math.min(3, paras.length),
@@ -385,7 +391,7 @@ const kejiqianxian: OutletTemplate = {
 <title>${h(e.title)} - 科技前线</title>
 <meta name="keywords" content="${h(keywordsOf(e))}" />
 <meta name="description" content="${h(summaryOf(e))}" />
-<meta name="publishdate" content="${ymdhms(e.publishedAt)}" />
+<meta name="publishdate" content="${ymdhms(e.publishedAt, e.timeZone)}" />
 <meta name="mobile-agent" content="format=html5;url=${ctx.origin}/kejiqianxian/m${e.path.slice('/kejiqianxian'.length)}" />
 <link href="/kejiqianxian/skin/css/common.css?v=2.3" rel="stylesheet" type="text/css" />
 <link href="/kejiqianxian/skin/css/article.css?v=2.3" rel="stylesheet" type="text/css" />
@@ -395,7 +401,7 @@ const kejiqianxian: OutletTemplate = {
 <body>
 <div id="top">
   <div class="w1200">
-    <span class="fl">欢迎访问科技前线！今天是${t.yyyy}年${Number(t.mm)}月${Number(t.dd)}日 星期${weekdayZh(e.publishedAt)}</span>
+    <span class="fl">欢迎访问科技前线！今天是${t.yyyy}年${Number(t.mm)}月${Number(t.dd)}日 星期${weekdayZh(e.publishedAt, e.timeZone)}</span>
     <span class="fr"><a href="javascript:;" onclick="SetHome(this)">设为首页</a> | <a href="javascript:;" onclick="AddFavorite()">加入收藏</a> | <a href="/kejiqianxian/tougao/">投稿</a></span>
   </div>
 </div>
@@ -439,7 +445,7 @@ ${paras.join('\n')}
     <div class="xgyd box">
       <div class="tit"><span>相关阅读</span></div>
       <ul>
-${related(e, ctx).map((r) => `        <li><span class="time">${ymdhm(r.publishedAt).slice(5, 10)}</span><a href="${r.path}" title="${h(r.title)}">${h(r.title)}</a></li>`).join('\n')}
+${related(e, ctx).map((r) => `        <li><span class="time">${ymdhm(r.publishedAt, r.timeZone).slice(5, 10)}</span><a href="${r.path}" title="${h(r.title)}">${h(r.title)}</a></li>`).join('\n')}
       </ul>
     </div>
     <div class="cnxh box">
@@ -451,7 +457,7 @@ ${teasersFor(e).map((tt) => `        <li><a href="/kejiqianxian/tuijian/${hash32
     <div class="pl-box" id="pl">
       <div class="tit"><span>网友评论</span><em>已有${comments.length}条评论</em></div>
 ${comments.map((c) => `      <dl class="pl-item">
-        <dt><b>${h(c.user)}</b> <span>[${h(c.place)}网友]</span> <i>${ymdhm(c.time)}</i></dt>
+        <dt><b>${h(c.user)}</b> <span>[${h(c.place)}网友]</span> <i>${ymdhm(c.time, e.timeZone)}</i></dt>
         <dd>${h(c.text)}</dd>
         <dd class="pl-act"><a href="javascript:;">支持(${c.likes})</a> <a href="javascript:;">反对(${c.likes % 7})</a> <a href="javascript:;">回复</a></dd>
       </dl>`).join('\n')}
@@ -488,17 +494,17 @@ ${outletEntries(ctx, 'kejiqianxian').slice(0, 10).map((r) => `        <li><a hre
   <link href="${ctx.origin}/kejiqianxian/" rel="alternate" type="text/html"/>
   <link href="${ctx.origin}/kejiqianxian/atom.xml" rel="self" type="application/atom+xml"/>
   <id>tag:kjqx.example.com,2012:/feed</id>
-  <updated>${isoBeijing(new Date(updated))}</updated>
+  <updated>${isoLocal(new Date(updated), ctx.timeZone)}</updated>
   <generator>KJQX CMS</generator>
 ${items
   .map((e) => {
-    const t = beijingParts(e.publishedAt);
+    const t = clockParts(e.publishedAt, e.timeZone);
     return `  <entry>
     <title type="text">${x(e.title)}</title>
     <link rel="alternate" type="text/html" href="${ctx.origin}${e.path}"/>
     <id>tag:kjqx.example.com,${t.yyyy}-${t.mm}-${t.dd}:/${e.slug}</id>
-    <published>${isoBeijing(e.publishedAt)}</published>
-    <updated>${isoBeijing(lastModifiedOf(e))}</updated>
+    <published>${isoLocal(e.publishedAt, e.timeZone)}</published>
+    <updated>${isoLocal(lastModifiedOf(e), e.timeZone)}</updated>
 ${e.author ? `    <author><name>${x(authorName(e)!)}</name></author>\n` : ''}    <category term="${e.offTopic ? 'zonghe' : 'qiche'}"/>
     <summary type="html">${x(`<p>${h(summaryOf(e, 100))}</p>`)}</summary>
   </entry>`;
@@ -548,7 +554,7 @@ const nanfang: OutletTemplate = {
     <td width="690" valign="top" class="left">
       <div class="position">当前位置：<a href="/nanfang/">首页</a> &gt; <a href="/nanfang/news/">汽车新闻</a> &gt; 正文</div>
       <div class="artTitle"><h1 id="artTitle">${h(e.title)}</h1></div>
-      <div class="artInfo">${ymdhm(e.publishedAt)}　来源：${h(sourceName(e))}　${e.author ? `作者：${h(authorName(e)!)}　` : ''}点击：<span id="hits"><script>document.write('${hits(e)}');</script></span>　<a href="javascript:window.print()">【打印】</a> <a href="javascript:window.close()">【关闭】</a></div>
+      <div class="artInfo">${ymdhm(e.publishedAt, e.timeZone)}　来源：${h(sourceName(e))}　${e.author ? `作者：${h(authorName(e)!)}　` : ''}点击：<span id="hits"><script>document.write('${hits(e)}');</script></span>　<a href="javascript:window.print()">【打印】</a> <a href="javascript:window.close()">【关闭】</a></div>
       <div id="artContent" class="artContent">
 ${paras.join('\n')}
       </div>
@@ -556,7 +562,7 @@ ${paras.join('\n')}
       <table width="100%" border="0" cellpadding="0" cellspacing="0" class="xgwz">
         <tr><td class="tit">相关阅读</td></tr>
         <tr><td><ul>
-${related(e, ctx).map((r) => `          <li>·<a href="${r.path}" target="_blank">${h(r.title)}</a> <font color="#999999">${ymdhm(r.publishedAt).slice(0, 10)}</font></li>`).join('\n')}
+${related(e, ctx).map((r) => `          <li>·<a href="${r.path}" target="_blank">${h(r.title)}</a> <font color="#999999">${ymdhm(r.publishedAt, r.timeZone).slice(0, 10)}</font></li>`).join('\n')}
         </ul></td></tr>
       </table>
       <table width="100%" border="0" cellpadding="0" cellspacing="0" class="cnxh">
@@ -568,7 +574,7 @@ ${teasersFor(e).map((tt) => `          <li>·<a href="/nanfang/tj/${hash32(tt) %
       <div id="pinglun">
         <div class="pltit">网友评论 <span>（共${comments.length}条）</span></div>
         <table width="100%" border="0" cellpadding="4" cellspacing="0" class="pllist">
-${comments.map((c) => `          <tr><td class="plu">南方车闻网友 ${h(c.user)} [${h(c.place)}]　${ymdhm(c.time)}</td></tr>
+${comments.map((c) => `          <tr><td class="plu">南方车闻网友 ${h(c.user)} [${h(c.place)}]　${ymdhm(c.time, e.timeZone)}</td></tr>
           <tr><td class="plc">${h(c.text)}</td></tr>`).join('\n')}
         </table>
         <form name="plform" method="post" action="/nanfang/pl/post.asp"><textarea name="content" cols="60" rows="4"></textarea><br><input type="submit" value="发表评论"> <input type="checkbox" name="niming" value="1">匿名发表</form>
@@ -609,7 +615,7 @@ ${items
 <title>${x(e.title)}</title>
 <link>${ctx.origin}${e.path}</link>
 <description>${x(summaryOf(e, 80))}</description>
-<pubDate>${ymdhms(e.publishedAt)}</pubDate>
+<pubDate>${ymdhms(e.publishedAt, e.timeZone)}</pubDate>
 ${e.author ? `<author>${x(authorName(e)!)}</author>\n` : ''}<category>${e.offTopic ? '综合' : '汽车新闻'}</category>
 </item>`,
   )
@@ -625,9 +631,9 @@ ${e.author ? `<author>${x(authorName(e)!)}</author>\n` : ''}<category>${e.offTop
 // ---------------------------------------------------------------------------------------------
 // gangao 港澳車訊: Hong Kong site in Traditional Chinese, Big5 pages, date under the body
 
-function hkDate(d: Date): string {
-  const t = beijingParts(d);
-  return `${t.yyyy}年${Number(t.mm)}月${Number(t.dd)}日 星期${weekdayZh(d)} ${t.hh}:${t.mi}`;
+function hkDate(d: Date, timeZone: string): string {
+  const t = clockParts(d, timeZone);
+  return `${t.yyyy}年${Number(t.mm)}月${Number(t.dd)}日 星期${weekdayZh(d, timeZone)} ${t.hh}:${t.mi}`;
 }
 
 const gangao: OutletTemplate = {
@@ -657,7 +663,7 @@ const gangao: OutletTemplate = {
 <meta property="og:title" content="${h(e.title)}">
 <meta property="og:url" content="${h(url)}">
 <meta property="og:description" content="${h(summaryOf(e))}">
-<meta property="article:published_time" content="${isoBeijing(e.publishedAt)}">
+<meta property="article:published_time" content="${isoLocal(e.publishedAt, e.timeZone)}">
 <meta property="article:section" content="車壇快訊">
 <meta name="twitter:card" content="summary_large_image">
 <link rel="canonical" href="${h(url)}">
@@ -697,7 +703,7 @@ const gangao: OutletTemplate = {
 ${paras.join('\n')}
       </div>
       <div class="story-footer">
-        <div class="story-date"><time datetime="${isoBeijing(e.publishedAt)}">${hkDate(e.publishedAt)}</time></div>
+        <div class="story-date"><time datetime="${isoLocal(e.publishedAt, e.timeZone)}">${hkDate(e.publishedAt, e.timeZone)}</time></div>
         <div class="story-source">${source}</div>
         <div class="social-share">
           <span>分享：</span>
@@ -732,7 +738,7 @@ ${teasersFor(e).map((tt) => `      <a class="card" href="/gangao/recommend/${has
   </section>
   <section class="reader-comments" id="reader-comments">
     <h2>讀者留言</h2>
-${comments.map((c) => `    <div class="cmt"><div class="cmt-head"><b>${h(c.user)}</b> <span class="cmt-time">${ymdhm(c.time)}</span></div><div class="cmt-text">${h(c.text)}</div><div class="cmt-like">讚好 ${c.likes}</div></div>`).join('\n')}
+${comments.map((c) => `    <div class="cmt"><div class="cmt-head"><b>${h(c.user)}</b> <span class="cmt-time">${ymdhm(c.time, e.timeZone)}</span></div><div class="cmt-text">${h(c.text)}</div><div class="cmt-like">讚好 ${c.likes}</div></div>`).join('\n')}
   </section>
 </div>
 <footer class="site-footer">
@@ -799,12 +805,12 @@ const chengshi: OutletTemplate = {
 <meta name="keywords" content="${h(keywordsOf(e))}">
 <meta name="description" content="${h(summaryOf(e))}">
 <meta name="author" content="${h(authorName(e) ?? '城市财经')}">
-<meta name="ptime" content="${ymdhms(e.publishedAt)}">
+<meta name="ptime" content="${ymdhms(e.publishedAt, e.timeZone)}">
 <meta property="og:title" content="${h(e.title)}">
 <meta property="og:type" content="news">
 <link href="/chengshi/static/css/post_2019.css" rel="stylesheet">
 <script>
-  window.pageConfig = { docid: "${hash32(e.slug).toString(36).toUpperCase()}", ptime: "${ymdhms(e.publishedAt)}", channel: "money", source: "${h(sourceName(e))}" };
+  window.pageConfig = { docid: "${hash32(e.slug).toString(36).toUpperCase()}", ptime: "${ymdhms(e.publishedAt, e.timeZone)}", channel: "money", source: "${h(sourceName(e))}" };
 </script>
 <script src="/chengshi/static/js/ntes_jslib.js"></script>
 </head>
@@ -826,7 +832,7 @@ const chengshi: OutletTemplate = {
   <div class="g-main">
     <div class="post_main">
       <h1 class="post_title">${h(e.title)}</h1>
-      <div class="post_info">${ymdhms(e.publishedAt)}　来源: <a href="/chengshi/">${h(sourceName(e))}</a>${e.author ? `　<span class="post_author">作者：${h(authorName(e)!)}</span>` : ''}　<a class="post_top_tie" href="#tie">参与跟帖 ${comments.length}</a></div>
+      <div class="post_info">${ymdhms(e.publishedAt, e.timeZone)}　来源: <a href="/chengshi/">${h(sourceName(e))}</a>${e.author ? `　<span class="post_author">作者：${h(authorName(e)!)}</span>` : ''}　<a class="post_top_tie" href="#tie">参与跟帖 ${comments.length}</a></div>
       <div class="post_body" id="endText">
 ${paras.join('\n')}
       </div>
@@ -851,7 +857,7 @@ ${teasersFor(e).map((tt) => `        <li><a href="/chengshi/guess/${hash32(tt) %
 ${comments.map((c) => `        <div class="reply-item">
           <div class="reply-user">城市财经网友 ${h(c.user)} [${h(c.place)}]</div>
           <div class="reply-text">${h(c.text)}</div>
-          <div class="reply-meta"><span>${ymdhm(c.time)}</span> <a href="javascript:;">顶[${c.likes}]</a> <a href="javascript:;">踩</a> <a href="javascript:;">回复</a></div>
+          <div class="reply-meta"><span>${ymdhm(c.time, e.timeZone)}</span> <a href="javascript:;">顶[${c.likes}]</a> <a href="javascript:;">踩</a> <a href="javascript:;">回复</a></div>
         </div>`).join('\n')}
       </div>
     </div>
@@ -899,7 +905,7 @@ ${outletEntries(ctx, 'chengshi').slice(0, 8).map((r) => `      <li><a href="${r.
   <div class="col-main">
     <div class="titlebar"><h2>最新要闻</h2></div>
     <ul class="news-list">
-${items.map((e) => `      <li><a href="..${e.path.slice('/chengshi'.length)}">${h(e.title)}</a><span class="time">${ymdhm(e.publishedAt)}</span></li>`).join('\n')}
+${items.map((e) => `      <li><a href="..${e.path.slice('/chengshi'.length)}">${h(e.title)}</a><span class="time">${ymdhm(e.publishedAt, e.timeZone)}</span></li>`).join('\n')}
     </ul>
   </div>
   <div class="col-side">

@@ -10,6 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import type { AddressInfo } from 'node:net';
 import iconv from 'iconv-lite';
 import { loadDemoCorpus, type DemoEntry } from './corpus.ts';
+import { CHINA_TIME_ZONE } from '../../src/lib/time-zone.ts';
 import { escapeHtml } from './chrome.ts';
 import {
   OUTLETS,
@@ -32,6 +33,8 @@ export interface DemoServerOptions {
   host?: string;
   /** The corpus to publish: a story folder's corpus/ (default: the SU7 demo's, pipeline/demo/corpus/). */
   corpusDir?: string;
+  /** The story's time zone (story.yaml): zone-less corpus times are read in it, outlets write their times in it. */
+  timeZone?: string;
 }
 
 export interface DemoServer {
@@ -80,7 +83,7 @@ function resource(body: Buffer, contentType: string, lastModified: Date): Resour
   return { body, contentType, etag, lastModified };
 }
 
-function renderHome(origin: string, corpus: readonly DemoEntry[]): string {
+function renderHome(origin: string, corpus: readonly DemoEntry[], timeZone: string): string {
   const rows = OUTLET_IDS.map((id) => {
     const o = OUTLETS[id];
     const n = corpus.filter((e) => e.outlet === id).length;
@@ -95,7 +98,7 @@ function renderHome(origin: string, corpus: readonly DemoEntry[]): string {
   <ul>
 ${rows.join('\n')}
   </ul>
-  <p>最新更新：${ymdhm(corpus.reduce((m, e) => (lastModifiedOf(e) > m ? lastModifiedOf(e) : m), new Date(0)))}</p>
+  <p>最新更新：${ymdhm(corpus.reduce((m, e) => (lastModifiedOf(e) > m ? lastModifiedOf(e) : m), new Date(0)), timeZone)}</p>
 </body>
 </html>
 `;
@@ -103,9 +106,10 @@ ${rows.join('\n')}
 
 /** Renders every response of the demo site for a given origin. */
 export function buildDemoSite(origin: string, rawCorpus: readonly DemoEntry[] = loadDemoCorpus()): Map<string, Resource> {
+  const timeZone = rawCorpus[0]?.timeZone ?? CHINA_TIME_ZONE;
   // Articles point to primary sources on this server as {{demo}}/primary/…: the origin is known only now.
   const corpus = rawCorpus.map((e) => ({ ...e, paragraphs: e.paragraphs.map((p) => p.replaceAll('{{demo}}', origin)) }));
-  const ctx: RenderContext = { origin, corpus };
+  const ctx: RenderContext = { origin, corpus, timeZone };
   const site = new Map<string, Resource>();
   let newest = new Date(0);
   for (const id of OUTLET_IDS) {
@@ -122,7 +126,7 @@ export function buildDemoSite(origin: string, rawCorpus: readonly DemoEntry[] = 
     site.set(tpl.info.feed.path, resource(encodeMarkup(index.body, index.encoding), index.contentType, outletNewest));
     if (outletNewest > newest) newest = outletNewest;
   }
-  site.set('/', resource(Buffer.from(renderHome(origin, corpus), 'utf8'), 'text/html; charset=utf-8', newest));
+  site.set('/', resource(Buffer.from(renderHome(origin, corpus, timeZone), 'utf8'), 'text/html; charset=utf-8', newest));
   for (const p of loadPrimarySources()) site.set(`/primary/${p.slug}.html`, resource(Buffer.from(renderPrimary(p), 'utf8'), 'text/html; charset=utf-8', new Date(p.published)));
   return site;
 }
@@ -200,7 +204,7 @@ function handle(site: Map<string, Resource>, req: IncomingMessage, res: ServerRe
 /** Starts the demo server (default 127.0.0.1, random port). */
 export async function startDemoServer(opts: DemoServerOptions = {}): Promise<DemoServer> {
   const host = opts.host ?? '127.0.0.1';
-  const corpus = loadDemoCorpus(opts.corpusDir);
+  const corpus = loadDemoCorpus(opts.corpusDir, opts.timeZone);
   let site = new Map<string, Resource>();
   const server = createServer((req, res) => {
     try {

@@ -2,6 +2,8 @@
 // indexes derived from them, loaded once per build.
 
 import { existsSync, readFileSync } from 'node:fs';
+import { readConfig } from './config-files.ts';
+import { siteTime } from './story-time.ts';
 import { join } from 'node:path';
 import { getCollection } from 'astro:content';
 import type { Article, StoryEvent, TopicId } from '../schema/article.ts';
@@ -49,19 +51,6 @@ function loadDevelopments(known: ReadonlyMap<string, unknown>): Map<string, Deve
     for (const id of d.articles) if (known.has(id)) out.set(id, { id: d.id, notes: d.notes });
   }
   return out;
-}
-
-function readConfig(name: string): { text: string; file: string } {
-  // Same order as the pipeline: STORYLINE_CONFIG, then the content root's config/, then ./content/config.
-  const candidates = [
-    ...(process.env.STORYLINE_CONFIG ? [join(process.env.STORYLINE_CONFIG, name)] : []),
-    join(contentRoot(), 'config', name),
-    join('content', 'config', name),
-  ];
-  for (const file of candidates) {
-    if (existsSync(file)) return { text: readFileSync(file, 'utf8'), file };
-  }
-  throw new Error(`Storyline site: ${name} not found (looked in ${candidates.join(', ')})`);
 }
 
 async function load(): Promise<SiteData> {
@@ -139,7 +128,6 @@ export function siteData(): Promise<SiteData> {
 
 import { foldReprints } from '../lib/fold-reprints.ts';
 import { buildTimeline, type TimelineItem } from '../lib/build-timeline.ts';
-import { paginate, type Page } from '../lib/paginate.ts';
 import type { Order } from '../lib/sort-articles.ts';
 import { paths, milestoneAnchor } from '../lib/paths.ts';
 
@@ -148,11 +136,11 @@ export const TOPIC_PAGE_SIZE = 20;
 
 export type SiteTimelineItem = TimelineItem<SiteArticle, SiteEvent>;
 
-/** The home timeline (newest first) or its reverse, cut into pages. */
-export async function timelinePages(order: Order): Promise<Page<SiteTimelineItem>[]> {
+/** The home timeline (newest first) or its reverse, whole: the routes cut it into pages with Astro's paginate(). */
+export async function timelineItems(order: Order): Promise<SiteTimelineItem[]> {
   const { articles, events, developmentOf } = await siteData();
   const sorted = order === 'newest' ? articles : [...articles].reverse();
-  return paginate(buildTimeline(groupCoverage(foldReprints(sorted), developmentOf), events, order), TIMELINE_PAGE_SIZE);
+  return buildTimeline(groupCoverage(foldReprints(sorted), developmentOf), events, siteTime, order);
 }
 
 let coverageCache: Promise<GroupedEntry<SiteArticle>[]> | undefined;
@@ -172,19 +160,20 @@ export function milestoneLinks(): Promise<Map<string, string>> {
 }
 
 async function findMilestones(): Promise<Map<string, string>> {
-  const pages = await timelinePages('newest');
+  const items = await timelineItems('newest');
   const links = new Map<string, string>();
-  for (const page of pages) {
-    for (const item of page.items) if (item.kind === 'event') links.set(item.event.key, `${paths.home(page.page)}#${milestoneAnchor(item.event.key)}`);
-  }
+  items.forEach((item, i) => {
+    // The page paginate() puts item i on.
+    if (item.kind === 'event') links.set(item.event.key, `${paths.home(Math.floor(i / TIMELINE_PAGE_SIZE) + 1)}#${milestoneAnchor(item.event.key)}`);
+  });
   return links;
 }
 
-/** A topic's articles, reprints folded under originals, newest first, cut into pages of 20. */
-export async function topicPages(topic: string) {
+/** A topic's articles (`total`), and its entries: reprints folded under originals, newest first (the route pages them). */
+export async function topicEntries(topic: string) {
   const { articlesInTopic, developmentOf } = await siteData();
   const list = articlesInTopic(topic);
-  return { total: list.length, pages: paginate(groupCoverage(foldReprints(list), developmentOf), TOPIC_PAGE_SIZE) };
+  return { total: list.length, entries: groupCoverage(foldReprints(list), developmentOf) };
 }
 
 import { buildLedger, type LedgerEntry } from '../lib/figure-ledger.ts';

@@ -2,7 +2,7 @@
 // ordered by day (newest or oldest first). Within a day, milestones come first so
 // the key moment leads its day; articles follow in the requested order.
 
-import { dayKey } from './shanghai-time.ts';
+import type { StoryTime } from './story-time.ts';
 import type { FoldedEntry } from './fold-reprints.ts';
 import type { Order } from './sort-articles.ts';
 
@@ -16,6 +16,7 @@ export type TimelineItem<A, E> =
 export function buildTimeline<A extends TimelineArticle, E extends TimelineEvent>(
   entries: readonly FoldedEntry<A>[],
   events: readonly E[],
+  time: Pick<StoryTime, 'dayKey'>,
   order: Order = 'newest',
 ): TimelineItem<A, E>[] {
   const sign = order === 'newest' ? -1 : 1;
@@ -25,7 +26,7 @@ export function buildTimeline<A extends TimelineArticle, E extends TimelineEvent
   }
   for (const entry of entries) {
     items.push({
-      item: { kind: 'article', day: dayKey(entry.article.published), entry },
+      item: { kind: 'article', day: time.dayKey(entry.article.published), entry },
       t: Date.parse(entry.article.published),
       rank: 1,
       tie: entry.article.id,

@@ -3,7 +3,7 @@
 // editor events that name a dispute and stage. Items are in date order within a stage.
 
 import { DISPUTE_STAGES, type DisputeStage } from '../schema/article.ts';
-import { dayKey } from './shanghai-time.ts';
+import type { StoryTime } from './story-time.ts';
 
 export const STAGE_ORDER: readonly DisputeStage[] = DISPUTE_STAGES;
 export type Stage = DisputeStage;
@@ -60,6 +60,7 @@ export function buildDisputeThreads<A extends ThreadArticle, E extends ThreadEve
   defs: readonly ThreadDef[],
   articles: readonly A[],
   events: readonly E[],
+  time: Pick<StoryTime, 'dayKey' | 'startOfDay'>,
 ): Thread<A, E>[] {
   const ids = new Set(articles.map((a) => a.id));
   const items = new Map<string, ThreadItem<A, E>[]>();
@@ -79,7 +80,7 @@ export function buildDisputeThreads<A extends ThreadArticle, E extends ThreadEve
       seen.add(key);
       push(link.id, {
         kind: 'article',
-        day: dayKey(article.published),
+        day: time.dayKey(article.published),
         sort: Date.parse(article.published),
         stage: link.stage,
         sentence: link.sentence,
@@ -89,8 +90,8 @@ export function buildDisputeThreads<A extends ThreadArticle, E extends ThreadEve
   }
   for (const event of events) {
     if (!event.dispute || !isStage(event.stage)) continue;
-    // A date-only milestone sorts at the start of its day in Asia/Shanghai.
-    push(event.dispute, { kind: 'event', day: event.date, sort: Date.parse(`${event.date}T00:00:00+08:00`), stage: event.stage, event });
+    // A date-only milestone sorts at the start of its day in the story's zone.
+    push(event.dispute, { kind: 'event', day: event.date, sort: time.startOfDay(event.date), stage: event.stage, event });
   }
 
   const threads: Thread<A, E>[] = [];

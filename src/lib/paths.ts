@@ -1,5 +1,10 @@
 // Site URLs, all root-relative with a trailing slash (astro.config trailingSlash: 'always').
-import { pagePath } from './paginate.ts';
+
+/** Page n of a paged list (Astro's paginate() on a [...page] route): page 1 is the base path, page n is `${base}${n}/`. */
+export function pagePath(base: string, page: number): string {
+  const b = base.endsWith('/') ? base : `${base}/`;
+  return page <= 1 ? b : `${b}${page}/`;
+}
 
 export const paths = {
   home: (page = 1) => (page <= 1 ? '/' : `/page/${page}/`),

@@ -17,6 +17,8 @@ export function parseGlossary(text: string, file = 'topics.yaml'): GlossaryEntry
 
 export interface StoryConfig {
   title: string;
+  /** The story's IANA time zone: the site shows every date and time in it. */
+  timeZone: string;
   subtitle: string;
   description: string;
   /** Editor-written story so far; absent when the editor has not written one. */
@@ -35,6 +37,7 @@ export function parseStoryConfig(text: string, file = 'story.yaml'): StoryConfig
   const s = parseYamlText(file, text, schemas.storyFileSchema);
   return {
     title: tidyText(s.title),
+    timeZone: s.timezone,
     subtitle: tidyText(s.subtitle),
     description: tidyText(s.description),
     ...(s.sofar ? { sofar: { asOf: day(s.sofar.asOf), summary: tidyText(s.sofar.summary), status: tidyText(s.sofar.status) } } : {}),

@@ -2,7 +2,7 @@
 // (one small bar row per topic, all rows on the same scale) plus the numbers for a
 // text equivalent. Buckets are days, or weeks/months when the story runs long.
 
-import { addDays, dayKey, daysBetween, monthStart, weekStart } from './shanghai-time.ts';
+import { addDays, daysBetween, monthStart, weekStart, type StoryTime } from './story-time.ts';
 
 export type BucketUnit = 'day' | 'week' | 'month';
 
@@ -62,11 +62,12 @@ export function chooseUnit(firstDay: string, lastDay: string, maxDays = 62, maxW
 export function buildVolumeChart(
   articles: readonly VolumeArticle[],
   topics: readonly string[],
+  time: Pick<StoryTime, 'dayKey'>,
   options: VolumeOptions = {},
 ): VolumeChart {
   const width = options.width ?? 600;
   const height = options.height ?? 40;
-  const days = articles.map((a) => dayKey(a.published)).sort();
+  const days = articles.map((a) => time.dayKey(a.published)).sort();
   if (days.length === 0) {
     return { unit: 'day', buckets: [], rows: topics.map((topic) => ({ topic, total: 0, bars: [] })), max: 0, width, height };
   }
@@ -80,7 +81,7 @@ export function buildVolumeChart(
     index.set(s, bucket);
   }
   for (const a of articles) {
-    const bucket = index.get(bucketStart(dayKey(a.published), unit))!;
+    const bucket = index.get(bucketStart(time.dayKey(a.published), unit))!;
     bucket.total++;
     for (const t of new Set(a.topics)) if (t in bucket.counts) bucket.counts[t]!++;
   }

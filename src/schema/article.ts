@@ -17,14 +17,15 @@ export type DisputeStage = z.infer<typeof disputeStage>;
 export const articleId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'id must be 1-80 chars of a-z, 0-9, -');
 
 /**
- * Astro's front-matter parser turns an unquoted ISO timestamp into a Date; the instant is the
- * same, so read it back as China time (+08:00), the convention every stored time follows.
+ * Stored times are strings with the offset of the story's zone (the loaders read YAML with the
+ * core schema, so they stay strings). A YAML reader that makes an unquoted timestamp a Date has
+ * dropped that offset: keep the instant, in UTC; the site shows every time in the story's zone.
  */
-function chinaIso(value: unknown): unknown {
+function instantIso(value: unknown): unknown {
   if (!(value instanceof Date) || Number.isNaN(value.getTime())) return value;
-  return new Date(value.getTime() + 8 * 3600_000).toISOString().replace(/\.\d{3}Z$/, '+08:00');
+  return value.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
-const isoWithOffset = z.preprocess(chinaIso, z.iso.datetime({ offset: true }));
+const isoWithOffset = z.preprocess(instantIso, z.iso.datetime({ offset: true }));
 
 export const figureSchema = z.object({
   value: z.number(),

@@ -28,7 +28,7 @@ describe('bundled demo', () => {
   afterAll(async () => { await server.close(); content.cleanup(); });
 
   it('stores at least 45 story articles and no off-topic item', () => {
-    const store = new ContentStore(content.dir);
+    const store = new ContentStore(content.dir, 'Asia/Shanghai');
     const articles = content.articleFiles().map((f) => store.readArticle(f).article);
     expect(articles.length).toBeGreaterThanOrEqual(45);
     const offTopicTitles = new Set(corpus.filter((e) => e.offTopic).map((e) => e.title));
@@ -41,7 +41,7 @@ describe('bundled demo', () => {
   });
 
   it('dates every article as its outlet published it (feed, page meta or byline; no zone = +08:00)', () => {
-    const store = new ContentStore(content.dir);
+    const store = new ContentStore(content.dir, 'Asia/Shanghai');
     const byPath = new Map(corpus.map((e) => [e.path, e]));
     for (const file of content.articleFiles()) {
       const { article } = store.readArticle(file);
@@ -52,7 +52,7 @@ describe('bundled demo', () => {
   });
 
   it('builds a figures ledger: one entry per claim with all its sources, real conflicts flagged', () => {
-    const store = new ContentStore(content.dir);
+    const store = new ContentStore(content.dir, 'Asia/Shanghai');
     const ledger = new Map(buildLedger(content.articleFiles().map((f) => store.readArticle(f).article)).map((e) => [e.claim, e]));
     const orders = ledger.get('orders-24h')!;
     expect(orders.sources.length).toBeGreaterThanOrEqual(3);

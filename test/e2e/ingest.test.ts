@@ -101,7 +101,7 @@ describe('ingest against a local HTTP server', () => {
     expect(bySource.broken).toMatchObject({ status: 'failed', reason: 'http-status' });
     expect(report.totals).toMatchObject({ new: 5, rejected: 1 });
 
-    const store = new ContentStore(content.dir);
+    const store = new ContentStore(content.dir, 'Asia/Shanghai');
     const articles = content.articleFiles().map((f) => store.readArticle(f).article);
     expect(articles).toHaveLength(5);
     const trad = articles.find((a) => a.outlet.id === 'gangao')!;
@@ -138,7 +138,7 @@ describe('ingest against a local HTTP server', () => {
   });
 
   it('applies corrections from the editor on the next run and lists them in the report', async () => {
-    const store = new ContentStore(content.dir);
+    const store = new ContentStore(content.dir, 'Asia/Shanghai');
     const stored = content.articleFiles().map((f) => store.readArticle(f).article);
     const sales = stored.find((a) => a.url.endsWith('/sales.html'))!;
     const lock = stored.find((a) => a.url.endsWith('/lock.html'))!;
@@ -159,7 +159,7 @@ describe('ingest against a local HTTP server', () => {
   });
 
   it('regroups reprints when an editor merges two articles, and again when the merge is taken back', async () => {
-    const store = new ContentStore(content.dir);
+    const store = new ContentStore(content.dir, 'Asia/Shanghai');
     const read = () => content.articleFiles().map((f) => store.readArticle(f).article);
     await runIngest({ config: sources, contentDir: content.dir, sourcesFile: 'test', workers: 1 }); // the corrections above, taken back
     const quiet = await runIngest({ config: sources, contentDir: content.dir, sourcesFile: 'test', workers: 1 });

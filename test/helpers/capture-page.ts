@@ -19,7 +19,7 @@ const dir = path.resolve(import.meta.dirname, '../fixtures/pages', slug);
 fs.mkdirSync(dir, { recursive: true });
 fs.writeFileSync(path.join(dir, 'source.html'), bytes);
 const decoded = decodeBytes(bytes, res ? String(res.headers['content-type'] ?? '') : undefined);
-const article = extractArticle(decoded.text, isUrl ? from : `http://fixture.test/${slug}.html`);
+const article = extractArticle(decoded.text, isUrl ? from : `http://fixture.test/${slug}.html`, 'Asia/Shanghai');
 const expected = {
   title: article.title,
   ...(article.published ? { published: article.published } : {}),

@@ -63,10 +63,10 @@ export async function startDemoSite(opts: { story?: string; prepare?: (storyDir:
   opts.prepare?.(content);
   const configDir = opts.story ? join(content, 'config') : CONFIG_DIR;
   const corpusDir = fs.existsSync(join(content, 'corpus')) ? join(content, 'corpus') : undefined;
-  const outlets = await startDemoServer({ port: 0, corpusDir });
+  const demo = loadConfig(configDir, 'sources.demo.yaml');
+  const outlets = await startDemoServer({ port: 0, corpusDir, timeZone: demo.story.timezone });
   let site: StaticServer | undefined;
   try {
-    const demo = loadConfig(configDir, 'sources.demo.yaml');
     const config = { ...demo, sources: demo.sources.map((s) => ({ ...s, url: s.url.replace('http://127.0.0.1:4391', outlets.origin) })) };
     await runIngest({ config, contentDir: content, sourcesFile: 'sources.demo.yaml', workers: 2, writeReport: false });
     await buildSite(content, dist, join(tmp, 'cache'), opts.story ? configDir : undefined);
@@ -76,7 +76,7 @@ export async function startDemoSite(opts: { story?: string; prepare?: (storyDir:
     await rm(tmp, { recursive: true, force: true });
     throw e;
   }
-  const store = new ContentStore(content);
+  const store = new ContentStore(content, demo.story.timezone);
   const files = fs.readdirSync(join(content, 'articles'), { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && e.name.endsWith('.md')).map((e) => join(e.parentPath, e.name)).sort();
   const served = site;

@@ -80,7 +80,7 @@ async function read(name: string): Promise<ParsedFeed & { charset: string }> {
   const url = server.url(`/${name}.xml`);
   const res = await fetchUrl(url, { allowPrivateNetwork: true, retries: 0 });
   const decoded = decodeBytes(res.body, String(res.headers['content-type'] ?? ''));
-  return { ...(await parseFeed(decoded.text, res.url)), charset: decoded.charset };
+  return { ...(await parseFeed(decoded.text, res.url, 'Asia/Shanghai')), charset: decoded.charset };
 }
 const titles = (feed: ParsedFeed) => feed.items.map((i) => i.title);
 
@@ -124,7 +124,7 @@ describe('feed formats: encodings found from the bytes (XML 1.0 Appendix F) and 
     const res = await fetchUrl(server.url(`/${name}.xml`), { allowPrivateNetwork: true, retries: 0 });
     const decoded = decodeBytes(res.body, String(res.headers['content-type']));
     expect(decoded.warnings.join('\n')).not.toMatch(/function|\[object/);
-    expect(titles(await parseFeed(decoded.text, res.url))).toEqual(['小米SU7锁单定金不退', '车主要求退订退款']);
+    expect(titles(await parseFeed(decoded.text, res.url, 'Asia/Shanghai'))).toEqual(['小米SU7锁单定金不退', '车主要求退订退款']);
   });
 });
 

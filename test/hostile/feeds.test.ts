@@ -13,7 +13,7 @@ const FEED_URL = 'http://news.example/feeds/china/rss.xml';
 const fixture = (name: string, origin = 'http://127.0.0.1:9') => fs.readFileSync(path.join(FIXTURES, 'feeds', name), 'utf8').replaceAll('__ORIGIN__', origin);
 
 async function refusal(xml: string): Promise<StageError> {
-  try { await parseFeed(xml, FEED_URL); } catch (e) { expect(e).toBeInstanceOf(StageError); return e as StageError; }
+  try { await parseFeed(xml, FEED_URL, 'Asia/Shanghai'); } catch (e) { expect(e).toBeInstanceOf(StageError); return e as StageError; }
   throw new Error('expected parseFeed to refuse');
 }
 const rss = (items: string) => `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>${items}</channel></rss>`;
@@ -64,14 +64,14 @@ describe('feeds: kept, with item problems reported (bad-item)', () => {
   it('DOCTYPE naming an external DTD (no entities) → items kept, the DTD never fetched', async () => {
     const probe = await startFixtureServer({ '/external.dtd': { body: '<!ENTITY x "PWNED">' } });
     try {
-      const feed = await parseFeed(fixture('external-dtd.xml', probe.origin), FEED_URL);
+      const feed = await parseFeed(fixture('external-dtd.xml', probe.origin), FEED_URL, 'Asia/Shanghai');
       expect(feed.items.map((i) => i.title)).toEqual(['小米SU7锁单定金不退']);
       expect(probe.requests).toHaveLength(0);
     } finally { await probe.close(); }
   });
 
   it('Atom with one bad date among good ones → every entry kept, the bad ones undated and reported', async () => {
-    const feed = await parseFeed(fixture('atom-mixed-dates.xml'), FEED_URL);
+    const feed = await parseFeed(fixture('atom-mixed-dates.xml'), FEED_URL, 'Asia/Shanghai');
     expect(feed.items).toHaveLength(5);
     expect(byTitle(feed, '坏日期')?.published).toBeUndefined();
     expect(byTitle(feed, '完全不是日期')?.published).toBeUndefined();
@@ -81,7 +81,7 @@ describe('feeds: kept, with item problems reported (bad-item)', () => {
   });
 
   it('Atom dates: no zone and "CST" → read as China time (+08:00); an explicit Z is respected', async () => {
-    const feed = await parseFeed(fixture('atom-mixed-dates.xml'), FEED_URL);
+    const feed = await parseFeed(fixture('atom-mixed-dates.xml'), FEED_URL, 'Asia/Shanghai');
     expect(byTitle(feed, '无时区')?.published).toBe('2024-03-29T09:30:00+08:00');
     expect(byTitle(feed, 'CST')?.published).toBe('2024-03-29T09:30:00+08:00');
     expect(byTitle(feed, '带时区')?.published).toBe('2024-03-29T09:30:00+08:00');
@@ -93,14 +93,14 @@ describe('feeds: kept, with item problems reported (bad-item)', () => {
       <item><title>nozone</title><link>/2</link><pubDate>2024-03-29 09:30:00</pubDate></item>
       <item><title>rfc-nozone</title><link>/3</link><pubDate>Fri, 29 Mar 2024 09:30:00</pubDate></item>
       <item><title>zh</title><link>/4</link><pubDate>2024年3月29日 09:30</pubDate></item>
-      <item><title>bad</title><link>/5</link><pubDate>32 Foo 2024</pubDate></item>`), FEED_URL);
+      <item><title>bad</title><link>/5</link><pubDate>32 Foo 2024</pubDate></item>`), FEED_URL, 'Asia/Shanghai');
     for (const t of ['cst', 'nozone', 'rfc-nozone', 'zh']) expect(byTitle(feed, t)?.published, t).toBe('2024-03-29T09:30:00+08:00');
     expect(byTitle(feed, 'bad')?.published).toBeUndefined();
     expect(feed.problems).toEqual([{ reason: 'bad-item', message: expect.stringMatching(/unreadable date "32 Foo 2024"/) }]);
   });
 
   it('duplicate GUIDs → the first kept, the second reported as bad-item', async () => {
-    const feed = await parseFeed(rss(`<item><title>一</title><link>/a</link><guid>same</guid></item><item><title>二</title><link>/b</link><guid>same</guid></item><item><title>三</title><link>/a</link></item>`), FEED_URL);
+    const feed = await parseFeed(rss(`<item><title>一</title><link>/a</link><guid>same</guid></item><item><title>二</title><link>/b</link><guid>same</guid></item><item><title>三</title><link>/a</link></item>`), FEED_URL, 'Asia/Shanghai');
     expect(feed.items.map((i) => i.title)).toEqual(['一']);
     expect(feed.problems).toHaveLength(2);
     expect(feed.problems.every((p) => p.reason === 'bad-item' && /duplicate guid or link, kept the first/.test(p.message))).toBe(true);
@@ -112,7 +112,7 @@ describe('feeds: kept, with item problems reported (bad-item)', () => {
       <item><title>空链接</title><link></link></item>
       <item><title>guid链接</title><guid>https://news.example/guid.html</guid></item>
       <item><title>脚本</title><link>javascript:alert(1)</link></item>
-      <item><title>数据</title><link>data:text/html,hi</link></item>`), FEED_URL);
+      <item><title>数据</title><link>data:text/html,hi</link></item>`), FEED_URL, 'Asia/Shanghai');
     expect(feed.items.map((i) => [i.title, i.link])).toEqual([['guid链接', 'https://news.example/guid.html']]);
     expect(feed.problems.map((p) => p.message)).toEqual([
       expect.stringMatching(/无链接.*no link/), expect.stringMatching(/空链接.*no link/),
@@ -121,12 +121,12 @@ describe('feeds: kept, with item problems reported (bad-item)', () => {
   });
 
   it('relative links → resolved against the feed URL', async () => {
-    const feed = await parseFeed(rss(`<item><title>a</title><link>../../news/1.html</link></item><item><title>b</title><link>/abs/2.html</link></item><item><title>c</title><link>3.html?x=1&amp;y=2</link></item>`), FEED_URL);
+    const feed = await parseFeed(rss(`<item><title>a</title><link>../../news/1.html</link></item><item><title>b</title><link>/abs/2.html</link></item><item><title>c</title><link>3.html?x=1&amp;y=2</link></item>`), FEED_URL, 'Asia/Shanghai');
     expect(feed.items.map((i) => i.link)).toEqual(['http://news.example/news/1.html', 'http://news.example/abs/2.html', 'http://news.example/feeds/china/3.html?x=1&y=2']);
   });
 
   it('HTML entities the feed never declared (&nbsp; &ldquo; &foo;) → item kept, text literal (was: item lost)', async () => {
-    const feed = await parseFeed(rss(`<item><title>&ldquo;锁单&rdquo;&nbsp;风波 &foo; &amp; 更多</title><link>/x</link></item>`), FEED_URL);
+    const feed = await parseFeed(rss(`<item><title>&ldquo;锁单&rdquo;&nbsp;风波 &foo; &amp; 更多</title><link>/x</link></item>`), FEED_URL, 'Asia/Shanghai');
     // Titles are stored text: the no-break space is white space like any other.
     expect(feed.items.map((i) => i.title)).toEqual(['“锁单” 风波 &foo; & 更多']);
   });
@@ -137,7 +137,7 @@ describe('feeds: kept, with item problems reported (bad-item)', () => {
     expect(bytes).toBeGreaterThan(4.5e6);
     expect(bytes).toBeLessThan(5 * 1024 * 1024);
     const started = Date.now();
-    const feed = await parseFeed(xml, FEED_URL);
+    const feed = await parseFeed(xml, FEED_URL, 'Asia/Shanghai');
     const ms = Date.now() - started;
     expect(feed.items).toHaveLength(1_500);
     expect(feed.problems).toEqual([]);
@@ -146,7 +146,7 @@ describe('feeds: kept, with item problems reported (bad-item)', () => {
   });
 
   it('10,000 items → the first 2,000 kept, the rest reported (bad-item)', async () => {
-    const feed = await parseFeed(bigFeed(10_000, 50), FEED_URL);
+    const feed = await parseFeed(bigFeed(10_000, 50), FEED_URL, 'Asia/Shanghai');
     expect(feed.items).toHaveLength(2_000);
     expect(feed.problems).toEqual([{ reason: 'bad-item', message: 'feed has 10000 items; only the first 2000 are read' }]);
   });
@@ -179,7 +179,7 @@ describe('feeds: over the network and through a full ingest', () => {
 
   it('~4.9 MB feed fetched and parsed under the default 5 MB cap; a ~6.3 MB one refused: too-large', async () => {
     const res = await fetchUrl(server.url('/big.xml'), { allowPrivateNetwork: true, retries: 0 });
-    const feed = await parseFeed(decodeBytes(res.body, String(res.headers['content-type'])).text, res.url);
+    const feed = await parseFeed(decodeBytes(res.body, String(res.headers['content-type'])).text, res.url, 'Asia/Shanghai');
     expect(feed.items).toHaveLength(1_500);
     await expect(fetchUrl(server.url('/too-big.xml'), { allowPrivateNetwork: true, retries: 0 })).rejects.toMatchObject({ reason: 'too-large' });
     expect(Buffer.byteLength(tooBig)).toBeGreaterThan(5 * 1024 * 1024);

@@ -61,7 +61,7 @@ describe('html: sanitizeHtml and htmlToParagraphs (the allow-list)', () => {
 });
 
 describe('html: extractArticle on a page full of tricks', () => {
-  const result = extractArticle(KITCHEN_SINK, PAGE_URL);
+  const result = extractArticle(KITCHEN_SINK, PAGE_URL, 'Asia/Shanghai');
 
   it('keeps every real paragraph', () => {
     expect(result.paragraphs).toHaveLength(9);

@@ -74,7 +74,7 @@ describe('internal errors: a TypeError in each stage of a run', () => {
     const dir = tempDir('internal-analysis'); // an empty folder: no topics.yaml, no dictionary
     const pool = new PagePool(dir, 1);
     try {
-      const result = await pool.process({ url: 'http://127.0.0.1/a.html', bytes: new Uint8Array(Buffer.from(PAGE)), contentType: 'text/html; charset=utf-8' });
+      const result = await pool.process({ url: 'http://127.0.0.1/a.html', bytes: new Uint8Array(Buffer.from(PAGE)), contentType: 'text/html; charset=utf-8', timeZone: 'Asia/Shanghai' });
       expect(result).toMatchObject({ ok: false, reason: 'internal' });
       if (!result.ok) expect(result.message).toMatch(/cannot analyse http:\/\/127\.0\.0\.1\/a\.html/);
     } finally { await pool.close(); }
@@ -86,14 +86,14 @@ describe('internal errors: a TypeError in each stage of a run', () => {
       // What an out-of-memory kill or a native crash looks like from the pool: the thread exits
       // with a non-zero code while a page is in it.
       const slow = Buffer.from(`<!doctype html><html><head><title>慢</title></head><body>${'<div><p>小米SU7锁单定金</p><span>退订</span></div>'.repeat(15000)}</body></html>`);
-      const first = pool.process({ url: 'http://127.0.0.1/1.html', bytes: new Uint8Array(slow), contentType: 'text/html' });
+      const first = pool.process({ url: 'http://127.0.0.1/1.html', bytes: new Uint8Array(slow), contentType: 'text/html', timeZone: 'Asia/Shanghai' });
       const slots = (pool as unknown as { slots: { ready?: boolean; worker: { terminate(): Promise<number> } }[] }).slots;
       while (!slots[0]!.ready) await new Promise((r) => setTimeout(r, 20)); // the thread has loaded and holds the page
       await slots[0]!.worker.terminate();
       const crashed = await first;
       expect(crashed).toMatchObject({ ok: false, reason: 'internal' });
       if (!crashed.ok) expect(crashed.message).toMatch(/page worker crashed on http:\/\/127\.0\.0\.1\/1\.html/);
-      const next = await pool.process({ url: 'http://127.0.0.1/2.html', bytes: new Uint8Array(Buffer.from(PAGE)), contentType: 'text/html' });
+      const next = await pool.process({ url: 'http://127.0.0.1/2.html', bytes: new Uint8Array(Buffer.from(PAGE)), contentType: 'text/html', timeZone: 'Asia/Shanghai' });
       expect(next.ok).toBe(true);
     } finally { await pool.close(); }
   });

@@ -117,7 +117,7 @@ describe('site: a build from hostile content', () => {
     // Full text shown (as a source's license may allow): the page then renders the hostile bodies.
     const report = await ingest(content, writeSources(dir, [{ id: 'site', url: server.url('/feed.xml'), fullText: true }]));
     expect(report.totals.new).toBe(payloads.length + 1);
-    new ContentStore(content).writeArticle(hostileArticle(), [`正文第一段${`<script>alert('${MARK}-body')</script>`}`, `第二段 <img src=x onerror=alert('${MARK}-body2')>`]);
+    new ContentStore(content, 'Asia/Shanghai').writeArticle(hostileArticle(), [`正文第一段${`<script>alert('${MARK}-body')</script>`}`, `第二段 <img src=x onerror=alert('${MARK}-body2')>`]);
     // And one written by hand, past the store: the site's own escaping is all that stands between it and a reader.
     const hand = serializeArticle({ ...hostileArticle(), id: 'hand-written-hostile-0001', url: 'https://news.example/hostile/2.html', canonicalUrl: 'https://news.example/hostile/2.html' }, ['手写正文'])
       .replaceAll(MARK, HAND);

@@ -228,7 +228,7 @@ describe('storage: writes the file system refuses', () => {
     fs.mkdirSync(path.join(content, 'articles', '2024'), { recursive: true });
     fs.writeFileSync(path.join(content, 'articles', '2024', '04'), 'not a folder');
     const mayId = articleIdFor('wf', server.url('/a/4.html'));
-    const mayPath = new ContentStore(content).articlePath({ id: mayId, published: '2024-05-14T09:30:00+08:00' });
+    const mayPath = new ContentStore(content, 'Asia/Shanghai').articlePath({ id: mayId, published: '2024-05-14T09:30:00+08:00' });
     fs.mkdirSync(mayPath, { recursive: true });
 
     const report = await ingest(content, writeSources(dir, [{ id: 'wf', url: server.url('/feed.xml') }]));

@@ -85,10 +85,10 @@ describe('stored text: canonical links', () => {
 
   it('the extractor trims the canonical href before resolving: U+2028 + javascript: is a script link (refused), not a same-host path', () => {
     const page = (href: string) => `<!doctype html><html><head><title>小米SU7锁单</title><link rel="canonical" href="${href}"></head><body><article><p>${'小米SU7锁单后定金不退，车主发起投诉。'.repeat(8)}</p><p>${'小米汽车回应称将延长犹豫期。'.repeat(8)}</p></article></body></html>`;
-    const hostile = extractArticle(page('\u2028javascript:alert(1)'), PAGE).canonicalUrl;
+    const hostile = extractArticle(page('\u2028javascript:alert(1)'), PAGE, 'Asia/Shanghai').canonicalUrl;
     expect(hostile).toBe('javascript:alert(1)');
     expect(acceptCanonical(hostile, PAGE).rejected).toMatch(/not http or https/);
-    expect(extractArticle(page('\u2028\u3000/a/9.html'), PAGE).canonicalUrl).toBe('http://cars.example/a/9.html');
+    expect(extractArticle(page('\u2028\u3000/a/9.html'), PAGE, 'Asia/Shanghai').canonicalUrl).toBe('http://cars.example/a/9.html');
   });
 });
 

@@ -38,7 +38,7 @@ describe.skipIf(!PEER_PRESENT)(`peer feeds (${feeds.length}) served with their c
     try {
       const decoded = decodeBytes(res.body, String(res.headers['content-type'] ?? ''));
       warnings = decoded.warnings;
-      return { feed: await parseFeed(decoded.text, feedBaseUrl(res.url, res.headers['content-location'])), charset: decoded.charset, warnings };
+      return { feed: await parseFeed(decoded.text, feedBaseUrl(res.url, res.headers['content-location']), 'Asia/Shanghai'), charset: decoded.charset, warnings };
     } catch (e) {
       return e instanceof StageError ? { refused: e, warnings } : { raw: e, warnings };
     }

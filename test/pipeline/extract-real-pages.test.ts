@@ -61,8 +61,8 @@ describe.skipIf(!pages)(`real pages from ${path.relative(ROOT, PAGES_DIR)}${page
 
     it('remove: drops what the editor names (photo captions in <center>) and the score rises', () => {
       const p = page('cjddsb-1');
-      const without = extractPage({ url: p.url, bytes: p.bytes });
-      const withHint = extractPage({ url: p.url, bytes: p.bytes, hints: hintsFor(sourceYaml('{ remove: [".single-content center"] }')) });
+      const without = extractPage({ url: p.url, bytes: p.bytes, timeZone: 'Asia/Shanghai' });
+      const withHint = extractPage({ url: p.url, bytes: p.bytes, timeZone: 'Asia/Shanghai', hints: hintsFor(sourceYaml('{ remove: [".single-content center"] }')) });
       if (!without.ok || !withHint.ok) throw new Error('extraction failed');
       expect(without.extracted.paragraphs).toContain('活动现场');
       expect(withHint.extracted.paragraphs).not.toContain('活动现场');
@@ -71,7 +71,7 @@ describe.skipIf(!pages)(`real pages from ${path.relative(ROOT, PAGES_DIR)}${page
 
     it('remove: wins even over the article itself, and what is left is refused with the reason', () => {
       const p = page('sina-4');
-      const result = extractPage({ url: p.url, bytes: p.bytes, hints: hintsFor(sourceYaml('{ remove: ["#artibody"] }')) });
+      const result = extractPage({ url: p.url, bytes: p.bytes, timeZone: 'Asia/Shanghai', hints: hintsFor(sourceYaml('{ remove: ["#artibody"] }')) });
       expect(result.ok).toBe(false);
       if (!result.ok) {
         expect(result.reason).toBe('no-article');
@@ -81,8 +81,8 @@ describe.skipIf(!pages)(`real pages from ${path.relative(ROOT, PAGES_DIR)}${page
 
     it('content: takes the editor\'s element as the body as it stands, Readability not asked', () => {
       const p = page('sina-4');
-      const plain = extractPage({ url: p.url, bytes: p.bytes });
-      const result = extractPage({ url: p.url, bytes: p.bytes, hints: hintsFor(sourceYaml('{ content: "#artibody" }')) });
+      const plain = extractPage({ url: p.url, bytes: p.bytes, timeZone: 'Asia/Shanghai' });
+      const result = extractPage({ url: p.url, bytes: p.bytes, timeZone: 'Asia/Shanghai', hints: hintsFor(sourceYaml('{ content: "#artibody" }')) });
       if (!result.ok || !plain.ok) throw new Error('extraction failed');
       expect(result.extracted.text).toContain('新浪科技讯 北京时间9月11日凌晨消息');
       // The video player's button labels inside #artibody: Readability cleans them away, the editor's element keeps them.

@@ -20,8 +20,8 @@ describe.each(fs.readdirSync(PAGES).filter((d) => fs.existsSync(path.join(PAGES,
   if (expected.error) {
     it(`fails with ${expected.error}`, () => {
       const decoded = decodeBytes(bytes);
-      expect(() => extractArticle(decoded.text, url)).toThrow(StageError);
-      try { extractArticle(decoded.text, url); } catch (e) {
+      expect(() => extractArticle(decoded.text, url, 'Asia/Shanghai')).toThrow(StageError);
+      try { extractArticle(decoded.text, url, 'Asia/Shanghai'); } catch (e) {
         expect((e as StageError).reason).toBe(expected.error);
         // The reason says what was left instead of an article: comments, a teaser list, a blurb.
         if (expected.errorIncludes) expect((e as StageError).message).toContain(expected.errorIncludes);
@@ -33,7 +33,7 @@ describe.each(fs.readdirSync(PAGES).filter((d) => fs.existsSync(path.join(PAGES,
   it('extracts the article and nothing else', () => {
     const decoded = decodeBytes(bytes);
     if (expected.charset) expect(decoded.charset).toBe(expected.charset);
-    const article = extractArticle(decoded.text, url);
+    const article = extractArticle(decoded.text, url, 'Asia/Shanghai');
     if (expected.title) expect(article.title).toBe(expected.title);
     if (expected.published) expect(article.published).toBe(expected.published);
     if (expected.canonicalUrl) expect(article.canonicalUrl).toBe(expected.canonicalUrl);
@@ -44,7 +44,7 @@ describe.each(fs.readdirSync(PAGES).filter((d) => fs.existsSync(path.join(PAGES,
   if (expected.canonicalUrl) {
     it('a canonical link to another site is not used (the ingest keeps the fetched URL and says why)', () => {
       const url = 'http://other-outlet.test/copy.html';
-      const article = extractArticle(decodeBytes(bytes).text, url);
+      const article = extractArticle(decodeBytes(bytes).text, url, 'Asia/Shanghai');
       expect(article.canonicalUrl).toBeDefined();
       expect(acceptCanonical(article.canonicalUrl, url)).toMatchObject({ url, rejected: expect.stringMatching(/another host/) });
     });

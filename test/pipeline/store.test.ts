@@ -30,7 +30,7 @@ describe('article files', () => {
   it('files articles under their China-time year and month', () => {
     const content = tempContentDir();
     afterAll(() => content.cleanup());
-    const store = new ContentStore(content.dir);
+    const store = new ContentStore(content.dir, 'Asia/Shanghai');
     // The folder follows China time: 17:30 UTC on March 31st is already April 1st in Beijing.
     expect(store.articlePath(article)).toMatch(/articles\/2024\/03\/cheping-x-12345678\.md$/);
     expect(store.articlePath({ ...article, published: '2024-03-31T17:30:00Z' })).toMatch(/articles\/2024\/04\//);
@@ -39,7 +39,7 @@ describe('article files', () => {
   it('does not rewrite an unchanged file, and refuses a record the schema rejects', () => {
     const content = tempContentDir();
     afterAll(() => content.cleanup());
-    const store = new ContentStore(content.dir);
+    const store = new ContentStore(content.dir, 'Asia/Shanghai');
     expect(store.writeArticle(article, paragraphs).written).toBe(true);
     expect(store.writeArticle(article, paragraphs).written).toBe(false);
     expect(() => store.writeArticle({ ...article, id: '../../etc/passwd' }, paragraphs)).toThrow(/id/);

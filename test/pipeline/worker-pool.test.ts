@@ -8,7 +8,7 @@ import { CONFIG_DIR } from '../helpers/analysis-config.ts';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/pages/seed-like-teasers');
 const page = fs.readFileSync(path.join(FIXTURE, fs.readdirSync(FIXTURE).find((f) => f.endsWith('.html'))!));
-const task = (bytes: Uint8Array, url: string) => ({ url, bytes: new Uint8Array(bytes), contentType: 'text/html; charset=utf-8' });
+const task = (bytes: Uint8Array, url: string) => ({ url, bytes: new Uint8Array(bytes), contentType: 'text/html; charset=utf-8', timeZone: 'Asia/Shanghai' });
 
 // Within the markup budget (under 50,000 elements), yet seconds of jsdom and Readability work.
 const slowPage = Buffer.from(`<!doctype html><html><head><title>慢页面</title></head><body>${'<div><p>小米SU7锁单定金</p><span>退订</span></div>'.repeat(15000)}</body></html>`);

@@ -1,8 +1,11 @@
 import { describe, it, expect } from 'vitest';
+import { storyTime } from '../../src/lib/story-time.ts';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseDisputeRoles, roleOf } from '../../src/lib/dispute-roles.ts';
 import { buildDisputeThreads, readerThread } from '../../src/lib/dispute-threads.ts';
+
+const CHINA = storyTime('Asia/Shanghai');
 
 const roles = parseDisputeRoles(readFileSync(resolve(import.meta.dirname, '../../content/config/dispute-roles.yaml'), 'utf8'));
 const stage = (s: string) => roleOf(s, roles)?.id;
@@ -30,7 +33,7 @@ describe('readerThread', () => {
     art('a', '2024-03-30T10:00:00+08:00', '多位车主投诉误触锁单。'),
     art('x', '2024-03-31T10:00:00+08:00', '锁单后定金一般不可退还。'),
     art('late', '2025-06-01T10:00:00+08:00', '车主投诉新车型的锁单规则。'),
-  ], []);
+  ], [], CHINA);
   const view = (extra: { until?: string; status?: string } = {}) => readerThread(thread!, {
     roleOf: (i) => roleOf(i.kind === 'article' ? i.sentence : '', roles),
     formatDay: (d) => d,

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { storyTime } from '../../src/lib/story-time.ts';
 import { buildDisputeThreads } from '../../src/lib/dispute-threads.ts';
+
+const CHINA = storyTime('Asia/Shanghai');
 
 const art = (id: string, published: string, disputes: { id: string; stage: string; sentence: string }[], reprintOf?: string) => ({
   id, title: id, published, outlet: { name: id }, disputes, reprintOf,
@@ -25,7 +28,7 @@ describe('buildDisputeThreads', () => {
     { date: '2024-04-08', title: '规则调整', changed: '新增犹豫期', sources: [], dispute: 'locked-deposit', stage: 'policy' },
     { date: '2024-04-09', title: '无关', changed: 'x', sources: [] },
   ];
-  const threads = buildDisputeThreads(defs, articles, events);
+  const threads = buildDisputeThreads(defs, articles, events, CHINA);
 
   it('keeps story.yaml order and appends undefined threads', () => {
     expect(threads.map((t) => [t.id, t.defined])).toEqual([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paths } from '../../src/lib/paths.ts';
+import { pagePath, paths } from '../../src/lib/paths.ts';
 
 describe('paths', () => {
   it('builds trailing-slash URLs', () => {
@@ -13,5 +13,10 @@ describe('paths', () => {
     expect(paths.article('ithome-su7')).toBe('/articles/ithome-su7/');
     expect(paths.search('锁单')).toBe('/search/?q=%E9%94%81%E5%8D%95');
     expect(paths.dispute('locked-deposit')).toBe('/disputes/#dispute-locked-deposit');
+  });
+  it('names page n of a paged list as Astro\'s paginate() makes it on a [...page] route', () => {
+    expect(pagePath('/topics/sales/', 1)).toBe('/topics/sales/');
+    expect(pagePath('/topics/sales/', 2)).toBe('/topics/sales/2/');
+    expect(pagePath('/oldest', 3)).toBe('/oldest/3/');
   });
 });

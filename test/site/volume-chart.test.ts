@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { storyTime } from '../../src/lib/story-time.ts';
 import { buildVolumeChart, chooseUnit } from '../../src/lib/volume-chart.ts';
+
+const CHINA = storyTime('Asia/Shanghai');
 
 const topics = ['sales', 'refunds'];
 const a = (published: string, ...t: string[]) => ({ published, topics: t });
@@ -14,7 +17,7 @@ describe('volume chart', () => {
   it('counts per day per topic with empty days filled in', () => {
     const chart = buildVolumeChart(
       [a('2024-03-28T23:30:00+08:00', 'sales'), a('2024-03-30T10:00:00+08:00', 'sales', 'refunds'), a('2024-03-30T16:30:00Z', 'refunds')],
-      topics,
+      topics, CHINA,
       { width: 300, height: 30 },
     );
     expect(chart.unit).toBe('day');
@@ -31,7 +34,7 @@ describe('volume chart', () => {
   });
 
   it('lays bars out inside the view box on one shared scale', () => {
-    const chart = buildVolumeChart([a('2024-03-28T10:00:00+08:00', 'sales', 'sales'), a('2024-03-28T11:00:00+08:00', 'sales'), a('2024-03-29T11:00:00+08:00', 'refunds')], topics, {
+    const chart = buildVolumeChart([a('2024-03-28T10:00:00+08:00', 'sales', 'sales'), a('2024-03-28T11:00:00+08:00', 'sales'), a('2024-03-29T11:00:00+08:00', 'refunds')], topics, CHINA, {
       width: 200,
       height: 40,
     });
@@ -45,11 +48,11 @@ describe('volume chart', () => {
   });
 
   it('buckets by week (Monday start) and month', () => {
-    const weekly = buildVolumeChart([a('2024-03-28T10:00:00+08:00', 'sales'), a('2024-06-30T10:00:00+08:00', 'sales')], topics);
+    const weekly = buildVolumeChart([a('2024-03-28T10:00:00+08:00', 'sales'), a('2024-06-30T10:00:00+08:00', 'sales')], topics, CHINA);
     expect(weekly.unit).toBe('week');
     expect(weekly.buckets[0]).toMatchObject({ start: '2024-03-25', end: '2024-03-31' });
     expect(weekly.buckets.at(-1)).toMatchObject({ start: '2024-06-24', end: '2024-06-30' });
-    const monthly = buildVolumeChart([a('2024-03-28T10:00:00+08:00', 'sales'), a('2026-06-02T10:00:00+08:00', 'sales')], topics);
+    const monthly = buildVolumeChart([a('2024-03-28T10:00:00+08:00', 'sales'), a('2026-06-02T10:00:00+08:00', 'sales')], topics, CHINA);
     expect(monthly.unit).toBe('month');
     expect(monthly.buckets).toHaveLength(28);
     expect(monthly.buckets[9]).toMatchObject({ start: '2024-12-01', end: '2024-12-31' });
@@ -57,6 +60,6 @@ describe('volume chart', () => {
   });
 
   it('copes with no articles', () => {
-    expect(buildVolumeChart([], topics)).toMatchObject({ buckets: [], max: 0 });
+    expect(buildVolumeChart([], topics, CHINA)).toMatchObject({ buckets: [], max: 0 });
   });
 });
