@@ -168,13 +168,14 @@ describe('storage: one run at a time', () => {
     const dir = tempDir('race');
     fs.mkdirSync(path.join(dir, '.state'), { recursive: true });
     fs.writeFileSync(lockFile(dir), JSON.stringify({ pid: deadPid(), started: '2024-03-29T09:30:00+08:00' }));
-    const startAt = String(Date.now() + 1_500); // after every child has loaded
-    const runs = await Promise.all(Array.from({ length: 6 }, () => runChild('test/hostile/lock-child.ts', [dir, startAt], 20_000)));
+    const barrier = tempDir('race-barrier');
+    const startAt = String(Date.now() + 1_500); // after every child has loaded, on a quiet machine
+    const runs = await Promise.all(Array.from({ length: 6 }, () => runChild('test/hostile/lock-child.ts', [dir, startAt, barrier, '6'], 25_000)));
     const outcomes = runs.map((r) => r.stdout.trim());
     expect(outcomes.filter((o) => o === 'got')).toHaveLength(1);
     expect(outcomes.filter((o) => o.startsWith('refused: another ingest run'))).toHaveLength(5);
     expect(fs.readdirSync(path.join(dir, '.state'))).toEqual([]); // released, no side files left
-  }, 30_000);
+  }, 40_000);
 
   it('a lock file that is not a lock (garbage) → treated as stale and taken over', () => {
     const dir = tempDir('garbage-lock');
