@@ -1,6 +1,6 @@
 // The orchestrator: config → sources → items → pages → analysis → store → report.
 // Thin on purpose: the stages are modules (source kinds in discover.ts, record assembly in
-// record.ts, corrections.ts, reprints.ts, scheduler.ts); this file decides their order and
+// record.ts, page-verdict.ts, corrections.ts, reprints.ts, scheduler.ts); this file decides their order and
 // keeps the seen-state's bookkeeping.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,6 +13,7 @@ import { Scheduler, HostScheduler } from './scheduler.ts';
 import { articleIdFor, assembleArticle, articleState } from './record.ts';
 import { applyCorrection, applyStoredCorrections, indexCorrections, isForced, markCorrected, type CorrectionIndex } from './corrections.ts';
 import { relinkReprints } from './reprints.ts';
+import { judgePage } from './page-verdict.ts';
 import { updateDevelopments } from './developments.ts';
 import { toChinaIso } from './dates.ts';
 import { acceptCanonical } from './canonical.ts';
@@ -192,7 +193,7 @@ class Run {
     return this.handlePage(source, item, res);
   }
 
-  /** A fetched page: extracted and analysed by the pool, then unchanged, rejected or stored. */
+  /** A fetched page: extracted and analysed by the pool, judged (page-verdict.ts), then recorded or stored. */
   private async handlePage(source: Source, item: FeedItem, res: FetchResult): Promise<ItemReport> {
     const id = articleIdFor(source.id, item.link);
     const seen = this.state.pages[item.link];
@@ -204,43 +205,46 @@ class Run {
       return { ...base, outcome: 'failed', reason: page.reason, message: page.message, ...(page.stack ? { stack: page.stack } : {}) };
     }
     const { extracted, analysis, contentHash } = page;
+    const title = extracted.title;
     const warnings = page.warnings.length ? { warnings: page.warnings } : {};
-    const forced = isForced(id, this.corrections, this.state);
     const existing = this.state.articles[id];
-    if (!forced && seen?.contentHash === contentHash && (seen.status === 'rejected' || (existing && fs.existsSync(existing.path)))) {
-      this.state.pages[item.link] = { ...seen, ...validators };
-      return { ...base, title: extracted.title, outcome: 'unchanged', ...(seen.status === 'rejected' ? { reason: 'off-topic' as const, detail: seen.reason } : {}), ...warnings };
-    }
+    const storedFileExists = existing !== undefined && fs.existsSync(existing.path);
     const correction = this.corrections.get(id);
-    const relevant = correction?.relevant ?? analysis.relevant;
-    if (!relevant) {
+    const canonical = acceptCanonical(extracted.canonicalUrl, res.url);
+    const verdict = judgePage({
+      id, contentHash, seen, storedFileExists, forced: isForced(id, this.corrections, this.state),
+      correction, relevantByAnalysis: analysis.relevant, canonicalOwner: this.canonicalOwners.get(canonical.url),
+    });
+    if (verdict.kind === 'unchanged') {
+      this.state.pages[item.link] = { ...verdict.seen, ...validators };
+      return { ...base, title, outcome: 'unchanged', ...(verdict.seen.status === 'rejected' ? { reason: 'off-topic' as const, detail: verdict.seen.reason } : {}), ...warnings };
+    }
+    if (verdict.kind === 'rejected') {
       this.state.pages[item.link] = { status: 'rejected', articleId: id, contentHash, reason: analysis.reason ?? 'editor', ...validators };
       markCorrected(id, this.corrections, this.state);
       if (existing) { this.store.removeArticle(existing.path); delete this.state.articles[id]; }
-      return correction?.relevant === false
-        ? { ...base, title: extracted.title, outcome: 'rejected', reason: 'editor-rejected', detail: correction.note }
-        : { ...base, title: extracted.title, outcome: 'rejected', reason: 'off-topic', detail: analysis.reason, ...warnings };
+      return verdict.byEditor
+        ? { ...base, title, outcome: 'rejected', reason: 'editor-rejected', detail: correction?.note }
+        : { ...base, title, outcome: 'rejected', reason: 'off-topic', detail: analysis.reason, ...warnings };
     }
-    const canonical = acceptCanonical(extracted.canonicalUrl, res.url);
-    const owner = this.canonicalOwners.get(canonical.url);
-    if (owner && owner !== id) {
-      this.state.pages[item.link] = { status: 'rejected', articleId: id, contentHash, reason: `duplicate of ${owner}`, ...validators };
-      return { ...base, title: extracted.title, outcome: 'rejected', reason: 'duplicate-url', detail: `same canonical URL as ${owner}` };
+    if (verdict.kind === 'duplicate') {
+      this.state.pages[item.link] = { status: 'rejected', articleId: id, contentHash, reason: `duplicate of ${verdict.owner}`, ...validators };
+      return { ...base, title, outcome: 'rejected', reason: 'duplicate-url', detail: `same canonical URL as ${verdict.owner}` };
     }
-    const previous = existing && fs.existsSync(existing.path) ? this.readStored(existing.path) : undefined;
+    const previous = storedFileExists ? this.readStored(existing.path) : undefined;
     const article = applyCorrection(assembleArticle({ id, source, item, page, canonical, fetchedAt: toChinaIso(this.now()), previous, existing }), correction);
     let written;
     try {
       written = this.store.writeArticle(article, extracted.paragraphs, existing?.path);
     } catch (e) {
-      return { ...base, title: extracted.title, outcome: 'failed', ...failureOf(e) };
+      return { ...base, title, outcome: 'failed', ...failureOf(e) };
     }
     this.state.articles[id] = articleState(article, written.path, page, source.id);
     this.canonicalOwners.set(canonical.url, id);
     this.state.pages[item.link] = { status: 'stored', articleId: id, contentHash, ...validators };
     markCorrected(id, this.corrections, this.state);
     const outcome = !existing ? 'new' : written.written ? 'updated' : 'unchanged';
-    return { ...base, title: extracted.title, outcome, ...warnings };
+    return { ...base, title, outcome, ...warnings };
   }
 
   /** The stored article, or undefined if its file cannot be read (it is then rewritten whole). */
