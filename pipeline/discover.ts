@@ -1,40 +1,21 @@
-// A source → the article links it lists: feed items, links of a news list page matched by
-// the source's CSS selector, or the single page itself.
-import { JSDOM, VirtualConsole } from 'jsdom';
+// A source → what it lists. Each kind of source is a module behind one interface
+// (source-kinds/kind.ts): feeds (rss, atom), news list pages (page-list: the links a CSS
+// selector finds) and single pages (page: the source is the article).
 import type { Source } from './config.ts';
-import { parseFeed, type FeedItem, type FeedProblem } from './feed.ts';
-import { StageError } from './reasons.ts';
+import type { SourceKind } from './source-kinds/kind.ts';
+import { feedKind } from './source-kinds/feed.ts';
+import { pageListKind } from './source-kinds/page-list.ts';
+import { pageKind } from './source-kinds/page.ts';
 
-export type Discovery = { items: FeedItem[]; problems: FeedProblem[] };
+export type { SourceKind, SourceReading, FetchedSource, SourceProblem } from './source-kinds/kind.ts';
 
-const quiet = new VirtualConsole();
+const KINDS: Record<Source['kind'], SourceKind> = {
+  rss: feedKind,
+  atom: feedKind,
+  'page-list': pageListKind,
+  page: pageKind,
+};
 
-/** `timeZone`: the story's zone, for feed dates written without one. */
-export async function discoverItems(source: Source, text: string, finalUrl: string, timeZone: string): Promise<Discovery> {
-  if (source.kind === 'rss' || source.kind === 'atom') return parseFeed(text, finalUrl, timeZone);
-  if (source.kind === 'page-list') return { items: listLinks(text, finalUrl, source.selector!), problems: [] };
-  return { items: [{ link: finalUrl, guid: finalUrl, title: '' }], problems: [] };
-}
-
-export function listLinks(html: string, pageUrl: string, selector: string): FeedItem[] {
-  const dom = new JSDOM(html, { url: pageUrl, virtualConsole: quiet });
-  try {
-    let anchors: Element[];
-    try { anchors = Array.from(dom.window.document.querySelectorAll(selector)); } catch { throw new StageError('bad-feed', `selector "${selector}" is not valid CSS`); }
-    const seen = new Set<string>();
-    const items: FeedItem[] = [];
-    for (const a of anchors) {
-      const href = a.getAttribute('href');
-      if (!href) continue;
-      let link: string;
-      try { link = new URL(href, pageUrl).toString(); } catch { continue; }
-      if (!/^https?:/.test(link) || seen.has(link)) continue;
-      seen.add(link);
-      items.push({ link, guid: link, title: (a.textContent ?? '').trim() });
-    }
-    if (!items.length) throw new StageError('bad-feed', `no links match "${selector}" on the list page`);
-    return items;
-  } finally {
-    dom.window.close();
-  }
+export function sourceKind(source: Source): SourceKind {
+  return KINDS[source.kind];
 }

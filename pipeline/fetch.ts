@@ -301,33 +301,3 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     signal?.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
   });
 }
-
-/** Per-host politeness: at most `perHost` requests at once and `delayMs` between starts. */
-export class HostLimiter {
-  private readonly hosts = new Map<string, { active: number; lastStart: number; queue: (() => void)[] }>();
-  private readonly perHost: number;
-  private readonly delayMs: number;
-  constructor(perHost = 2, delayMs = 250) {
-    this.perHost = perHost;
-    this.delayMs = delayMs;
-  }
-
-  async run<T>(url: string, task: () => Promise<T>, delayMs = this.delayMs): Promise<T> {
-    const host = safeHost(url);
-    let state = this.hosts.get(host);
-    if (!state) { state = { active: 0, lastStart: 0, queue: [] }; this.hosts.set(host, state); }
-    while (state.active >= this.perHost) await new Promise<void>((r) => state!.queue.push(r));
-    state.active++;
-    const wait = state.lastStart + delayMs - Date.now();
-    state.lastStart = Math.max(Date.now(), state.lastStart + delayMs);
-    if (wait > 0) await sleep(wait);
-    try { return await task(); } finally {
-      state.active--;
-      state.queue.shift()?.();
-    }
-  }
-}
-
-function safeHost(url: string): string {
-  try { return new URL(url).host; } catch { return url; }
-}

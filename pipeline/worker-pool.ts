@@ -1,5 +1,6 @@
-// A fixed pool of page workers (worker_threads), one per core by default. Tasks queue
-// when all workers are busy; a crashed worker is replaced and its task reported as failed.
+// A fixed pool of page workers (worker_threads), one per core by default. Tasks wait in the
+// scheduler's line (scheduler.ts) while every worker is busy; a crashed worker is replaced and
+// its task reported as failed.
 // A worker that sends back an extracted page without its analysis (extractPage) has it
 // analysed here, on the main thread: the segmenter's dictionaries then live once in the
 // process instead of once per worker.
@@ -8,12 +9,12 @@ import { Worker } from 'node:worker_threads';
 import { analyzePage, type PageTask, type PageResult, type ExtractedPage } from './process-page.ts';
 import { loadAnalysisConfig } from './config.ts';
 import { loadSegmenter } from './segment.ts';
+import { Scheduler } from './scheduler.ts';
 import type { AnalysisConfig } from './analyze.ts';
 
-type Pending = { resolve: (r: PageResult) => void; task: PageTask };
-type Job = { id: number } & Pending;
-/** The jobs a worker holds, in the order it runs them: the first is the one it is on. */
-type Slot = { worker: Worker; jobs: Job[]; ready?: boolean; watchdog?: NodeJS.Timeout; timedOut?: boolean; replaced?: boolean };
+type Job = { id: number; task: PageTask; resolve: (r: PageResult | ExtractedPage) => void };
+/** A worker and the page it is on, if any. */
+type Slot = { worker: Worker; job?: Job; ready?: boolean; watchdog?: NodeJS.Timeout; timedOut?: boolean; replaced?: boolean };
 
 /**
  * The longest a worker may spend on one page. The markup budget keeps pages jsdom can parse in
@@ -22,13 +23,11 @@ type Slot = { worker: Worker; jobs: Job[]; ready?: boolean; watchdog?: NodeJS.Ti
  */
 export const PAGE_TIMEOUT_MS = 60_000;
 
-/**
- * Tasks handed to a worker at once. One: a jsdom window is only freed once its thread's event
- * loop gets a turn, and a worker that always has its next page waiting never idles. With a
- * window per page (extraction before the shared window) its heap grew to gigabytes on 1,000
- * pages at 2; with the shared window, 2 measured no faster (docs/performance.md).
- */
-const PREFETCH = 1;
+// One page per worker at a time (the scheduler runs as many pages as there are workers): a
+// jsdom window is only freed once its thread's event loop gets a turn, and a worker that always
+// has its next page waiting never idles. With a window per page (extraction before the shared
+// window) its heap grew to gigabytes on 1,000 pages at two pages a worker; with the shared
+// window, two measured no faster (docs/performance.md).
 
 /**
  * A worker's V8 heap is capped so that garbage cannot pile up: jsdom leaves megabytes of it
@@ -41,7 +40,8 @@ const WORKER_LIMITS = { maxOldGenerationSizeMb: 768, maxYoungGenerationSizeMb: 9
 
 export class PagePool {
   private readonly slots: Slot[] = [];
-  private readonly queue: Job[] = [];
+  /** The pages waiting for a worker: as many run as there are workers. */
+  private readonly line: Scheduler;
   private nextId = 0;
   private closed = false;
   private readonly configDir: string;
@@ -56,19 +56,22 @@ export class PagePool {
     this.configDir = configDir;
     this.wanted = Math.max(1, size);
     this.pageTimeoutMs = pageTimeoutMs;
+    this.line = new Scheduler(this.wanted);
   }
 
   get size(): number { return this.wanted; }
 
-  process(task: PageTask): Promise<PageResult> {
-    if (this.closed) return Promise.reject(new Error('pool is closed'));
-    return new Promise((resolve) => {
-      this.queue.push({ id: this.nextId++, task, resolve });
-      this.dispatch();
-      // The first page: load the segmenter (about a second) while the workers are still starting,
-      // rather than when the first result comes back and they are waiting for their next page.
-      if (!this.analysisConfig) try { this.loadAnalysis(); } catch { /* reported on each page by complete() */ }
-    });
+  async process(task: PageTask): Promise<PageResult> {
+    if (this.closed) throw new Error('pool is closed');
+    const done = this.line.run(() => this.runOnWorker(task));
+    // The first page: load the segmenter (about a second) while the workers are still starting,
+    // rather than when the first result comes back and they are waiting for their next page.
+    if (!this.analysisConfig) try { this.loadAnalysis(); } catch { /* reported on each page by complete() */ }
+    const result = await done;
+    // One turn of the event loop first: the scheduler hands the freed worker its next page
+    // before this page's analysis takes this thread.
+    await new Promise((resolve) => setImmediate(resolve));
+    return this.complete(result, task);
   }
 
   /**
@@ -83,20 +86,22 @@ export class PagePool {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.line.clear();
     for (const slot of this.slots) clearTimeout(slot.watchdog);
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 
   private spawn(): Slot {
     const worker = new Worker(new URL('./page-worker.ts', import.meta.url), { workerData: { configDir: this.configDir }, resourceLimits: WORKER_LIMITS });
-    const slot: Slot = { worker, jobs: [] };
+    const slot: Slot = { worker };
     worker.on('message', (message: { id: number; result: PageResult | ExtractedPage } | { ready: true }) => {
       if ('ready' in message) { slot.ready = true; this.watch(slot); return; }
-      const job = slot.jobs[0]?.id === message.id ? slot.jobs.shift() : undefined;
+      const job = slot.job?.id === message.id ? slot.job : undefined;
+      if (!job) return;
+      slot.job = undefined;
       this.watch(slot);
-      // Top the worker up before this page's analysis runs here.
-      this.dispatch();
-      job?.resolve(this.complete(message.result, job.task));
+      worker.unref();
+      job.resolve(message.result);
     });
     worker.on('error', (error) => this.replace(slot, error instanceof Error ? error : new Error(String(error))));
     worker.on('exit', (code) => {
@@ -132,7 +137,7 @@ export class PagePool {
   private watch(slot: Slot): void {
     clearTimeout(slot.watchdog);
     slot.watchdog = undefined;
-    if (!slot.jobs.length || !slot.ready || this.closed) return;
+    if (!slot.job || !slot.ready || this.closed) return;
     slot.watchdog = setTimeout(() => {
       slot.timedOut = true;
       void slot.worker.terminate(); // 'exit' then fails the page and replaces the worker
@@ -145,38 +150,30 @@ export class PagePool {
     if (slot.replaced) return; // 'error' and 'exit' both report one death
     slot.replaced = true;
     clearTimeout(slot.watchdog);
-    // The worker runs its jobs in order: the first is the page it crashed on; the rest go back in line.
-    const [job, ...rest] = slot.jobs;
-    slot.jobs = [];
+    const job = slot.job;
+    slot.job = undefined;
+    // The replacement is in place before the scheduler, told the page is done, starts the next one.
+    const index = this.slots.indexOf(slot);
+    if (!this.closed && index !== -1) this.slots[index] = this.spawn();
     job?.resolve(reason === 'timeout'
       ? { ok: false, reason, message: `extraction of ${job.task.url} stopped: ${error.message}` }
       : { ok: false, reason, message: `page worker crashed on ${job.task.url}: ${error.message}` });
-    if (this.closed) {
-      for (const r of rest) r.resolve({ ok: false, reason: 'internal', message: `pool closed before ${r.task.url} was processed` });
-      return;
-    }
-    this.queue.unshift(...rest);
-    const index = this.slots.indexOf(slot);
-    if (index !== -1) this.slots[index] = this.spawn();
-    this.dispatch();
   }
 
-  private dispatch(): void {
+  /** The page on an idle worker (started on first use); resolves with what the worker sends back. */
+  private runOnWorker(task: PageTask): Promise<PageResult | ExtractedPage> {
     while (this.slots.length < this.wanted && !this.closed) this.slots.push(this.spawn());
-    // Round by round, so that two workers with room share the queue instead of one taking it all.
-    for (let depth = 1; depth <= PREFETCH && this.queue.length; depth++) {
-      for (const slot of this.slots) {
-        if (slot.jobs.length >= depth || !this.queue.length) continue;
-        const job = this.queue.shift()!;
-        // The page a worker starts now is moved to it; one it holds in reserve is copied, so that
-        // it can go back in line, bytes intact, if the worker dies on the page before it.
-        const transfer = slot.jobs.length === 0 ? [job.task.bytes.buffer as ArrayBuffer].filter((b) => b.byteLength === job.task.bytes.byteLength) : [];
-        slot.jobs.push(job);
-        slot.worker.ref();
-        slot.worker.postMessage({ id: job.id, task: job.task }, transfer);
-        if (slot.jobs.length === 1) this.watch(slot);
-      }
-    }
-    for (const slot of this.slots) if (!slot.jobs.length) slot.worker.unref();
+    const slot = this.slots.find((s) => !s.job);
+    // The scheduler runs no more pages than there are workers, so one is always idle here.
+    if (!slot) return Promise.resolve({ ok: false, reason: 'internal', message: `no idle page worker for ${task.url}` });
+    return new Promise((resolve) => {
+      const job: Job = { id: this.nextId++, task, resolve };
+      slot.job = job;
+      slot.worker.ref();
+      // The page's bytes are moved to the worker, not copied, when they fill their buffer.
+      const transfer = [task.bytes.buffer as ArrayBuffer].filter((b) => b.byteLength === task.bytes.byteLength);
+      slot.worker.postMessage({ id: job.id, task }, transfer);
+      this.watch(slot);
+    });
   }
 }

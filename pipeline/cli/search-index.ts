@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from './paths.ts';
 import { DEFAULT_PAGES_PER_SHARD, SHARD_MANIFEST, bundlePath, shardCount, shardOf } from '../../src/lib/search-shards.ts';
 import { numberOption } from './numbers.ts';
+import { Scheduler } from '../scheduler.ts';
 
 const { values } = parseArgs({ options: {
   site: { type: 'string', default: path.join(PROJECT_ROOT, 'dist') },
@@ -40,14 +41,12 @@ const shards = Array.from({ length: count }, () => [] as string[]);
 for (const page of pages) shards[shardOf(urlOf(page), count)]!.push(page);
 
 for (const dir of [bundlePath(0), '/pagefind-shards/']) fs.rmSync(path.join(site, dir), { recursive: true, force: true });
-let next = 0;
+const shardLine = new Scheduler(parallel);
 try {
-  await Promise.all(Array.from({ length: Math.min(parallel, count) }, async () => {
-    while (next < count) await indexShard(next++);
-  }));
+  await Promise.all(shards.map((_, shard) => shardLine.run(() => indexShard(shard))));
 } catch (e) {
   // No half index and no folders of links left in the site: the build fails as a whole.
-  next = count;
+  shardLine.clear();
   for (const entry of fs.readdirSync(site)) if (entry.startsWith('.search-shard-')) fs.rmSync(path.join(site, entry), { recursive: true, force: true });
   for (const dir of [bundlePath(0), '/pagefind-shards/']) fs.rmSync(path.join(site, dir), { recursive: true, force: true });
   fail((e as Error).message);

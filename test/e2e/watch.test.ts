@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { startFixtureServer } from '../helpers/fixture-server.ts';
 import { tempContentDir } from '../helpers/temp-content.ts';
 import { articlePage, rssFeed, RSS_HEADERS } from '../hostile/support.ts';
-import { articleIdFor } from '../../pipeline/ingest.ts';
+import { articleIdFor } from '../../pipeline/record.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 

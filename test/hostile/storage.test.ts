@@ -6,7 +6,7 @@ import path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { startFixtureServer, type FixtureServer } from '../helpers/fixture-server.ts';
 import { ContentStore, RunLock, parseArticleFile, writeFileAtomic } from '../../pipeline/store.ts';
-import { articleIdFor } from '../../pipeline/ingest.ts';
+import { articleIdFor } from '../../pipeline/record.ts';
 import { StageError } from '../../pipeline/reasons.ts';
 import { articlePage, filesUnder, ingest, itemFor, PROJECT_ROOT, rssFeed, RSS_HEADERS, runChild, tempDir, writeSources } from './support.ts';
 

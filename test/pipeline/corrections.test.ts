@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { applyCorrection } from '../../pipeline/ingest.ts';
+import { applyCorrection } from '../../pipeline/corrections.ts';
 import { parseYamlText, schemas, ConfigError, correctionsFileSchemaFor } from '../../pipeline/config.ts';
 import type { Article } from '../../src/schema/article.ts';
 
