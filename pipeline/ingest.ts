@@ -16,6 +16,7 @@ import { relinkReprints } from './reprints.ts';
 import { judgePage } from './page-verdict.ts';
 import { updateDevelopments } from './developments.ts';
 import { toStoryIso } from './dates.ts';
+import { rulesSignature } from './rules-signature.ts';
 import { acceptCanonical } from './canonical.ts';
 import { ContentStore, RunLock, type SeenState } from './store.ts';
 import { failureOf, type Failure } from './reasons.ts';
@@ -56,7 +57,11 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     const phases = new PhaseClock();
     const state = store.loadState();
     phases.end('load-state');
-    const run = new Run(options, store, state, pool, now);
+    // Rules changed since the pages were analysed (or never recorded while pages exist): redo them all.
+    const rules = rulesSignature(options.config.dir);
+    const rulesChanged = state.rules !== rules && Object.keys(state.pages).length > 0;
+    if (rulesChanged) report.rulesChanged = true;
+    const run = new Run(options, store, state, pool, now, rulesChanged);
     const sources = options.config.sources.filter((s) => s.enabled);
     report.sources = await Promise.all(sources.map((source) => run.ingestSource(source)));
     report.interrupted = options.signal?.aborted ?? false;
@@ -70,6 +75,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     const grouping = updateDevelopments(options.contentDir, store, state, options.config.corrections);
     for (const p of grouping.problems) report.corrections.push({ article: p.article, applied: false, fields: ['development'], note: '', message: p.message });
     phases.end('developments');
+    // Recorded only when every page could be redone: a failed or interrupted one keeps the old analysis.
+    if (!report.interrupted && report.sources.every((s) => s.status !== 'failed' && !s.items.some((i) => i.outcome === 'failed'))) state.rules = rules;
     store.saveState(state);
     phases.end('save-state');
     report.phases = phases.list;
@@ -107,8 +114,10 @@ class Run {
   private readonly state: SeenState;
   private readonly pool: PagePool;
   private readonly now: () => Date;
+  private readonly rulesChanged: boolean;
 
-  constructor(opts: IngestOptions, store: ContentStore, state: SeenState, pool: PagePool, now: () => Date) {
+  constructor(opts: IngestOptions, store: ContentStore, state: SeenState, pool: PagePool, now: () => Date, rulesChanged = false) {
+    this.rulesChanged = rulesChanged;
     this.opts = opts;
     this.store = store;
     this.state = state;
@@ -118,6 +127,11 @@ class Run {
     this.hosts = new HostScheduler(opts.perHost ?? 4, opts.politeDelayMs ?? 250);
     this.corrections = indexCorrections(opts.config.corrections);
     for (const [id, a] of Object.entries(state.articles)) this.canonicalOwners.set(a.url, id);
+  }
+
+  /** Re-process this article's page although its text did not change: the rules or its correction changed. */
+  private isForced(id: string): boolean {
+    return this.rulesChanged || isForced(id, this.corrections, this.state);
   }
 
   private fetchOptions(source: Source, extra: Partial<FetchOptions> = {}): FetchOptions {
@@ -165,7 +179,7 @@ class Run {
 
   /** The pages of the source's articles whose correction changed: re-processed even when the source is unchanged. */
   private forcedPages(source: Source): string[] {
-    return Object.entries(this.state.pages).filter(([, p]) => p.articleId.startsWith(`${source.id}-`) && isForced(p.articleId, this.corrections, this.state)).map(([url]) => url);
+    return Object.entries(this.state.pages).filter(([, p]) => p.articleId.startsWith(`${source.id}-`) && this.isForced(p.articleId)).map(([url]) => url);
   }
 
   private async ingestSinglePage(source: Source, item: FeedItem, res: FetchResult, report: SourceReport): Promise<SourceReport> {
@@ -179,7 +193,7 @@ class Run {
   private async ingestItem(source: Source, item: FeedItem): Promise<ItemReport> {
     const id = articleIdFor(source.id, item.link);
     const seen = this.state.pages[item.link];
-    const forced = isForced(id, this.corrections, this.state);
+    const forced = this.isForced(id);
     const conditional = seen && seen.status !== 'failed' && !forced ? { etag: seen.etag, lastModified: seen.lastModified } : {};
     let res;
     try {
@@ -212,7 +226,7 @@ class Run {
     const correction = this.corrections.get(id);
     const canonical = acceptCanonical(extracted.canonicalUrl, res.url);
     const verdict = judgePage({
-      id, contentHash, seen, storedFileExists, forced: isForced(id, this.corrections, this.state),
+      id, contentHash, seen, storedFileExists, forced: this.isForced(id),
       correction, relevantByAnalysis: analysis.relevant, canonicalOwner: this.canonicalOwners.get(canonical.url),
     });
     if (verdict.kind === 'unchanged') {

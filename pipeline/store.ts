@@ -28,6 +28,8 @@ export type SeenState = {
   corrected?: Record<string, string>;
   /** Hash of what the last completed reprint grouping read; equal next run → nothing to regroup. */
   dedupeInput?: string;
+  /** The rules (rules-signature.ts) every stored page was last analysed with; changed → all re-analysed. */
+  rules?: string;
 };
 
 export function emptyState(): SeenState {
