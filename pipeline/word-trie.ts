@@ -1,0 +1,142 @@
+// A dictionary of words with a number each (jieba's word weights, its IDF table), as a trie in
+// typed arrays: built once from the text files, kept as one binary file in the temp directory,
+// and read back in a few milliseconds. Parsing jieba's 5 MB dictionary into a Map at every
+// start cost more CPU than analysing a few hundred articles (docs/analysis.md, Speed).
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { threadId } from 'node:worker_threads';
+
+/**
+ * Nodes are numbered breadth first, so a node's children are consecutive: node k's children are
+ * `firstChild[k]` to `firstChild[k + 1] - 1`, sorted by `key` (the code point on the edge into
+ * the child). Node 0 is the root.
+ */
+export type WordTrie = {
+  firstChild: Int32Array;
+  key: Int32Array;
+  value: Float64Array;
+  isWord: Uint8Array;
+  /** Numbers about the whole table that its builder computed (jieba's minimum weight, the average IDF). */
+  meta: Record<string, number>;
+};
+
+type BuildNode = { children: Map<number, BuildNode>; value: number; isWord: boolean };
+
+/** A trie of the words (code point by code point); a word given twice keeps its last value. */
+export function buildWordTrie(entries: Iterable<[string, number]>, meta: Record<string, number> = {}): WordTrie {
+  const root: BuildNode = { children: new Map(), value: 0, isWord: false };
+  let count = 1;
+  for (const [word, value] of entries) {
+    let node = root;
+    for (const ch of word) {
+      const cp = ch.codePointAt(0)!;
+      let next = node.children.get(cp);
+      if (!next) { next = { children: new Map(), value: 0, isWord: false }; node.children.set(cp, next); count++; }
+      node = next;
+    }
+    if (node === root) continue; // the empty word is never looked up
+    node.value = value;
+    node.isWord = true;
+  }
+  const firstChild = new Int32Array(count + 1);
+  const key = new Int32Array(count);
+  const values = new Float64Array(count);
+  const isWord = new Uint8Array(count);
+  const queue: BuildNode[] = [root];
+  let next = 1;
+  for (let k = 0; k < queue.length; k++) {
+    const node = queue[k]!;
+    values[k] = node.value;
+    isWord[k] = node.isWord ? 1 : 0;
+    firstChild[k] = next;
+    for (const cp of [...node.children.keys()].sort((a, b) => a - b)) {
+      key[next++] = cp;
+      queue.push(node.children.get(cp)!);
+    }
+  }
+  firstChild[count] = next;
+  return { firstChild, key, value: values, isWord, meta };
+}
+
+/** The child of `node` along code point `cp`, or -1. */
+export function childOf(trie: WordTrie, node: number, cp: number): number {
+  let lo = trie.firstChild[node]!, hi = trie.firstChild[node + 1]! - 1;
+  const key = trie.key;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const k = key[mid]!;
+    if (k < cp) lo = mid + 1; else if (k > cp) hi = mid - 1; else return mid;
+  }
+  return -1;
+}
+
+/** The node a whole word ends on, or -1 when the word is not in the trie. */
+export function findWord(trie: WordTrie, word: string): number {
+  let node = 0;
+  for (let i = 0; i < word.length && node !== -1; i++) {
+    const cp = word.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    node = childOf(trie, node, cp);
+  }
+  return node > 0 && trie.isWord[node] ? node : -1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// the binary file: a JSON header line, then the four arrays, each 8-byte aligned
+
+const FORMAT = 'storyline-word-trie-1';
+
+export function serializeWordTrie(trie: WordTrie): Buffer {
+  const nodes = trie.key.length;
+  const header = Buffer.from(JSON.stringify({ format: FORMAT, nodes, meta: trie.meta }) + '\n');
+  const pad = (n: number) => (8 - (n % 8)) % 8;
+  const headerLength = header.length + pad(header.length);
+  const parts = [trie.value, trie.firstChild, trie.key, trie.isWord].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+  const out = Buffer.alloc(8 + headerLength + parts.reduce((n, p) => n + p.length + pad(p.length), 0));
+  out.writeUInt32LE(header.length, 0);
+  header.copy(out, 8);
+  let at = 8 + headerLength;
+  for (const p of parts) { p.copy(out, at); at += p.length + pad(p.length); }
+  return out;
+}
+
+export function deserializeWordTrie(bytes: Buffer): WordTrie {
+  const headerLength = bytes.readUInt32LE(0);
+  const header = JSON.parse(bytes.toString('utf8', 8, 8 + headerLength)) as { format: string; nodes: number; meta: Record<string, number> };
+  if (header.format !== FORMAT) throw new Error(`not a ${FORMAT} file`);
+  const n = header.nodes;
+  // Typed arrays need an aligned start: copy into a fresh buffer when the file's is not.
+  const base = bytes.byteOffset % 8 === 0 ? bytes : Buffer.from(bytes);
+  let at = 8 + headerLength + ((8 - (headerLength % 8)) % 8);
+  const take = <T>(make: (buffer: ArrayBufferLike, offset: number, length: number) => T, length: number, size: number): T => {
+    const array = make(base.buffer, base.byteOffset + at, length);
+    at += length * size + ((8 - ((length * size) % 8)) % 8);
+    return array;
+  };
+  const value = take((b, o, l) => new Float64Array(b, o, l), n, 8);
+  const firstChild = take((b, o, l) => new Int32Array(b, o, l), n + 1, 4);
+  const key = take((b, o, l) => new Int32Array(b, o, l), n, 4);
+  const isWord = take((b, o, l) => new Uint8Array(b, o, l), n, 1);
+  return { firstChild, key, value, isWord, meta: header.meta };
+}
+
+/**
+ * The trie built from `sources` by `build`, cached in the temp directory under a name made of
+ * the sources' paths, sizes and modification times (a changed file is a new name). A cache file
+ * that cannot be read is rebuilt.
+ */
+export function cachedWordTrie(kind: string, sources: string[], build: () => WordTrie): WordTrie {
+  const stamp = sources.map((file) => { const s = statSync(file); return `${path.resolve(file)}:${s.size}:${s.mtimeMs}`; }).join('|');
+  const file = path.join(tmpdir(), `storyline-${kind}-${createHash('sha256').update(`${FORMAT}|${stamp}`).digest('hex').slice(0, 16)}.bin`);
+  if (existsSync(file)) {
+    try { return deserializeWordTrie(readFileSync(file)); } catch { /* a torn or foreign file: rebuild it */ }
+  }
+  const trie = build();
+  // Worker threads of one process may build it at once: each writes its own temporary file.
+  const temporary = `${file}.${process.pid}-${threadId}.tmp`;
+  writeFileSync(temporary, serializeWordTrie(trie));
+  renameSync(temporary, file);
+  return trie;
+}
