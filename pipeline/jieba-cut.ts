@@ -4,7 +4,7 @@
 // before the first article. The result is the same word for word; a test compares both on
 // the project's texts (test/pipeline/jieba-cut.test.ts).
 import { readFileSync } from 'node:fs';
-import { buildWordTrie, cachedWordTrie, childOf, type WordTrie } from './word-trie.ts';
+import { buildWordTrie, cachedWordTrie, childOf, rootTable, type WordTrie } from './word-trie.ts';
 
 /** cppjieba's starting weight of a position: lower than any path. */
 const MIN_DOUBLE = -3.14e100;
@@ -124,17 +124,6 @@ export function cutByDictionary(input: string, trie: WordTrie): string[] {
 /** cppjieba's separators (its PreFilter): space, tab, line break, ，and 。 end a stretch and are cut alone. */
 function isSeparator(cp: number): boolean {
   return cp === 0x20 || cp === 0x0a || cp === 0xff0c || cp === 0x3002 || cp === 0x09;
-}
-
-/** The root's children by code point (the Basic Multilingual Plane), built once per trie. */
-const rootTables = new WeakMap<WordTrie, Int32Array>();
-function rootTable(trie: WordTrie): Int32Array {
-  let table = rootTables.get(trie);
-  if (table) return table;
-  table = new Int32Array(0x10000).fill(-1);
-  for (let c = trie.firstChild[0]!; c < trie.firstChild[1]!; c++) if (trie.key[c]! <= 0xffff) table[trie.key[c]!] = c;
-  rootTables.set(trie, table);
-  return table;
 }
 
 // Work arrays reused from one call to the next (a cut is synchronous; each thread has its own).

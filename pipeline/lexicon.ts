@@ -21,12 +21,20 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-export type Lexicon = { phrases: ReadonlySet<string>; maxLength: number; wholeWords: ReadonlySet<string> };
+export type Lexicon = {
+  phrases: ReadonlySet<string>;
+  maxLength: number;
+  wholeWords: ReadonlySet<string>;
+  /** Every beginning of a phrase (the phrases included): a run of pieces that is none can only grow into none. */
+  prefixes: ReadonlySet<string>;
+};
 
 /** `wholeWords`: words that hold a phrase but mean something else (加量不加价); never looked inside. */
 export function compileLexicon(phrases: Iterable<string>, wholeWords: Iterable<string> = []): Lexicon {
   const set = new Set(phrases);
-  return { phrases: set, maxLength: Math.max(0, ...[...set].map((p) => p.length)), wholeWords: new Set(wholeWords) };
+  const prefixes = new Set<string>();
+  for (const p of set) for (let k = 1; k <= p.length; k++) prefixes.add(p.slice(0, k));
+  return { phrases: set, maxLength: Math.max(0, ...[...set].map((p) => p.length)), wholeWords: new Set(wholeWords), prefixes };
 }
 
 // Letters and digits apart, so su7, yu7 and ultra each align in "su7ultra".
@@ -68,7 +76,7 @@ export function findPhrases(pieces: readonly string[], lexicon: Lexicon): Map<st
     for (let j = i; j < pieces.length; j++) {
       if (pieces[j] === ' ') continue; // "su7 ultra" spells su7ultra, and a space still ends "yu7"
       run += pieces[j];
-      if (run.length > lexicon.maxLength) break;
+      if (run.length > lexicon.maxLength || !lexicon.prefixes.has(run)) break;
       if (lexicon.phrases.has(run)) add(run);
     }
   }

@@ -74,13 +74,26 @@ export function childOf(trie: WordTrie, node: number, cp: number): number {
 
 /** The node a whole word ends on, or -1 when the word is not in the trie. */
 export function findWord(trie: WordTrie, word: string): number {
-  let node = 0;
-  for (let i = 0; i < word.length && node !== -1; i++) {
+  if (!word.length) return -1;
+  const first = word.codePointAt(0)!;
+  let node = first <= 0xffff ? rootTable(trie)[first]! : childOf(trie, 0, first);
+  for (let i = first > 0xffff ? 2 : 1; i < word.length && node !== -1; i++) {
     const cp = word.codePointAt(i)!;
     if (cp > 0xffff) i++;
     node = childOf(trie, node, cp);
   }
   return node > 0 && trie.isWord[node] ? node : -1;
+}
+
+const rootTables = new WeakMap<WordTrie, Int32Array>();
+/** The root's children by code point (Basic Multilingual Plane), built once per trie: the root has tens of thousands. */
+export function rootTable(trie: WordTrie): Int32Array {
+  let table = rootTables.get(trie);
+  if (table) return table;
+  table = new Int32Array(0x10000).fill(-1);
+  for (let c = trie.firstChild[0]!; c < trie.firstChild[1]!; c++) if (trie.key[c]! <= 0xffff) table[trie.key[c]!] = c;
+  rootTables.set(trie, table);
+  return table;
 }
 
 // ---------------------------------------------------------------------------------------------
