@@ -81,13 +81,23 @@ function ruleDecisions(item: ReturnType<typeof readItem>, rules: Rules) {
 }
 
 export function analyzeArticle(input: { title: string; text: string }, config: AnalysisConfig): Analysis {
+  const { analysis, words } = analyzeItem(input, config);
+  return { ...analysis, fingerprint: fingerprint(words) };
+}
+
+/** The analysis without the fingerprint, which only the ingest's deduplication reads (the `analyze` command prints none). */
+export function analyzeWithoutFingerprint(input: { title: string; text: string }, config: AnalysisConfig): Omit<Analysis, 'fingerprint'> {
+  return analyzeItem(input, config).analysis;
+}
+
+function analyzeItem(input: { title: string; text: string }, config: AnalysisConfig): { analysis: Omit<Analysis, 'fingerprint'>; words: string[] } {
   const rules = rulesFor(config.topics);
   const item = readItem(input, rules);
   const { script, original, normalized, words, displayed } = item;
   const fullNormalized = normalized.join('\n');
   const { decisions, relevance } = ruleDecisions(item, rules);
   const relevant = relevance.relevant;
-  return {
+  const analysis = {
     script,
     relevant,
     relevanceScore: relevance.score,
@@ -98,8 +108,8 @@ export function analyzeArticle(input: { title: string; text: string }, config: A
     figures: relevant ? extractFigures(fullNormalized, config.claims).map((f) => ({ ...f, sentence: originalOf(f.sentence, normalized, original) })) : [],
     // Only an item carrying a thread topic (topics.yaml `threads`) follows a dispute thread.
     disputes: relevant && decisions.some((d) => config.topics.topics.find((t) => t.id === d.topic)?.threads) ? linkDisputes(normalized, config.story, config.topics.disputeStages).map((d) => ({ ...d, sentence: originalOf(d.sentence, normalized, original) })) : [],
-    fingerprint: fingerprint(words),
   };
+  return { analysis, words };
 }
 
 /** Keywords come from the folded text (lowercase); readers see them as the article writes them. */

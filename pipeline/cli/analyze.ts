@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { loadAnalysisConfig, ConfigError } from '../config.ts';
 import { loadSegmenter } from '../segment.ts';
-import { analyzeArticle } from '../analyze.ts';
+import { analyzeWithoutFingerprint } from '../analyze.ts';
 import { parseArgs } from 'node:util';
 import { storyFromArgs } from './paths.ts';
 import { stdinLines, writeOut, exitOnBrokenPipe } from './lines.ts';
@@ -44,7 +44,8 @@ for await (const line of stdinLines()) {
     await writeOut(JSON.stringify({ line: lineNo, error: `line ${lineNo}: ${(e as Error).message}` }) + '\n');
     continue;
   }
-  const a = analyzeArticle(input, config);
+  // The fingerprint (for deduplication in the ingest) is not printed: not computed either.
+  const a = analyzeWithoutFingerprint(input, config);
   await writeOut(JSON.stringify({
     id: input.id,
     relevant: a.relevant,
