@@ -2,7 +2,7 @@
 // Pure given the loaded config and segmenter; used by ingest workers and `npm run analyze`.
 import type { TopicId, Figure } from '../src/schema/article.ts';
 import { rulePhrases, type Config, type TopicsConfig } from './config.ts';
-import { detectScript, normalizeText, splitSentences } from './normalize.ts';
+import { detectScript, normalizeLines, normalizeText, splitSentences } from './normalize.ts';
 import { segmentWords, keywordsFromTokens } from './segment.ts';
 import { makeFold, compileLexicon, findPhrases, wordPieces, type Fold, type Lexicon } from './lexicon.ts';
 import { classifyTopics, judgeRelevance, linkDisputes, scoreSentences, type DisputeLink } from './classify.ts';
@@ -62,7 +62,7 @@ function readItem(input: { title: string; text: string }, rules: Rules) {
   // Sentences are split on the original and normalized one by one, so evidence shown to
   // readers is the article's own sentence while matching runs on the normalized copy.
   const original = splitSentences(input.text);
-  const normalized = original.map((s) => normalizeText(s, script));
+  const normalized = normalizeLines(original, script);
   const title = normalizeText(input.title, script);
   // The title is sentence 0: a headline with no body is judged on the headline alone.
   const folded = [title, ...normalized].map(rules.fold);
@@ -114,9 +114,11 @@ function analyzeItem(input: { title: string; text: string }, config: AnalysisCon
 
 /** Keywords come from the folded text (lowercase); readers see them as the article writes them. */
 function displayCase(keywords: string[], text: string): string[] {
+  let lower: string | undefined;
   return keywords.map((k) => {
     if (!/[a-z]/.test(k)) return k;
-    const i = text.toLowerCase().indexOf(k);
+    lower ??= text.toLowerCase();
+    const i = lower.indexOf(k);
     return i === -1 ? k : text.slice(i, i + k.length);
   });
 }

@@ -34,8 +34,25 @@ export function toHalfWidth(text: string): string {
 }
 
 export function normalizeText(text: string, script = detectScript(text)): string {
-  const simplified = script === 'hant' ? toSimplified(text) : text;
-  return toHalfWidth(simplified)
+  return tidy(script === 'hant' ? toSimplified(text) : text);
+}
+
+/**
+ * normalizeText of each line of one script (lines without line breaks), with one conversion to
+ * Simplified for all of them: the converter's dictionaries hold no line break, so a match never
+ * spans one and converting the lines joined is converting each. Ideographic description
+ * characters (U+2FF0–U+2FFF) make the converter skip the characters that follow, line breaks
+ * included: lines holding one are converted one by one.
+ */
+export function normalizeLines(lines: string[], script: 'hans' | 'hant'): string[] {
+  if (script === 'hans') return lines.map(tidy);
+  const joined = lines.join('\n');
+  const converted = /[\u2ff0-\u2fff]/.test(joined) ? undefined : toSimplified(joined).split('\n');
+  return (converted?.length === lines.length ? converted : lines.map(toSimplified)).map(tidy);
+}
+
+function tidy(text: string): string {
+  return toHalfWidth(text)
     .replace(/(\d),(?=\d{3}\b)/g, '$1') // 88,898 → 88898
     .replace(/[ \t]+/g, ' ')
     .trim();
