@@ -59,7 +59,7 @@ function joinSpacedWords(tokens: string[]): string[] {
   return out;
 }
 
-let idf: { table: WordTrie; average: number; stop: Set<string> } | undefined;
+let idf: { table: WordTrie; average: number; highest: number; stop: Set<string> } | undefined;
 
 /** Jieba's own IDF table and stop words, read once (the table compiled and cached like the dictionary): keywords come from tokens already cut. */
 function idfTable() {
@@ -82,7 +82,10 @@ function idfTable() {
     return trie;
   });
   const stop = new Set([...readFileSync(bundled.DEFAULT_STOP_WORD_DICT, 'utf8').split('\n').map((w) => w.trim()).filter(Boolean), ...STOP]);
-  idf = { table, average: table.meta.average!, stop };
+  // The largest weight a word can get, so that most words need no look-up (keywordsFromTokens).
+  let highest = table.meta.average!;
+  for (let k = 1; k < table.value.length; k++) if (table.isWord[k] && table.value[k]! > highest) highest = table.value[k]!;
+  idf = { table, average: table.meta.average!, highest, stop };
   return idf;
 }
 
@@ -91,7 +94,7 @@ function idfTable() {
  * average for unknown words, its stop words): the text is not segmented a second time.
  */
 export function keywordsFromTokens(tokens: readonly string[], topN: number): string[] {
-  const { table, average, stop } = idfTable();
+  const { table, average, highest, stop } = idfTable();
   const tf = new Map<string, number>();
   for (const t of tokens) {
     // Words of two characters or more: Chinese, or ASCII with a letter (su7, not 2024 or ——).
@@ -104,6 +107,8 @@ export function keywordsFromTokens(tokens: readonly string[], topN: number): str
   const top: { word: string; weight: number }[] = [];
   const before = (a: { word: string; weight: number }, b: { word: string; weight: number }) => a.weight > b.weight || (a.weight === b.weight && a.word < b.word);
   for (const [word, n] of tf) {
+    // A word that could not enter the list even with the highest IDF is not looked up.
+    if (top.length === topN && n * highest < top[topN - 1]!.weight) continue;
     const node = findWord(table, word);
     const entry = { word, weight: n * (node === -1 ? average : table.value[node]!) };
     if (top.length === topN && !before(entry, top[topN - 1]!)) continue;
