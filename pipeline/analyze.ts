@@ -65,7 +65,7 @@ function readItem(input: { title: string; text: string }, rules: Rules) {
   const normalized = normalizeLines(original, script);
   const title = normalizeText(input.title, script);
   // The title is sentence 0: a headline with no body is judged on the headline alone.
-  const folded = [title, ...normalized].map(rules.fold);
+  const folded = rules.fold.lines([title, ...normalized]);
   // One cut for the whole item: sentences joined by line breaks, which jieba keeps as tokens.
   const words = segmentWords(folded.join('\n'));
   const perSentence: string[][] = [[]];

@@ -82,7 +82,7 @@ export function cutByDictionary(input: string, trie: WordTrie): string[] {
   }
   starts[count] = n;
   const { minWeight } = trie.meta as { minWeight: number };
-  const { value, isWord, firstChild, key } = trie;
+  const { value, links } = trie;
   const rootOf = rootTable(trie);
   let begin = 0;
   while (begin < count) {
@@ -96,19 +96,19 @@ export function cutByDictionary(input: string, trie: WordTrie): string[] {
       const first = runes[i]!;
       let node = first <= 0xffff ? rootOf[first]! : childOf(trie, 0, first);
       // The rune alone: its own weight when it is a word, the minimum otherwise.
-      let top = best[i + 1]! + (node !== -1 && isWord[node] ? value[node]! : minWeight);
+      let top = best[i + 1]! + (node !== -1 && (links[2 * node + 1]! & 1) ? value[node]! : minWeight);
       if (!(top > MIN_DOUBLE)) top = MIN_DOUBLE;
       let pick = i + 1;
       for (let j = i + 1; j < end && node !== -1; j++) {
         // The child along runes[j]: children are few below the root, so a scan beats a search.
         const cp = runes[j]!;
         let next = -1;
-        for (let c = firstChild[node]!, last = firstChild[node + 1]!; c < last; c++) {
-          const k = key[c]!;
+        for (let c = links[2 * node + 1]! >> 1, last = links[2 * node + 3]! >> 1; c < last; c++) {
+          const k = links[2 * c]!;
           if (k >= cp) { if (k === cp) next = c; break; }
         }
         node = next;
-        if (node === -1 || !isWord[node]) continue;
+        if (node === -1 || !(links[2 * node + 1]! & 1)) continue;
         const v = best[j + 1]! + value[node]!;
         if (v > top) { top = v; pick = j + 1; }
       }

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import nodejieba from 'nodejieba';
 import { cutByDictionary, loadJiebaDictionary } from './jieba-cut.ts';
-import { cachedWordTrie, buildWordTrie, findWord, type WordTrie } from './word-trie.ts';
+import { cachedWordTrie, buildWordTrie, findWord, isWord, type WordTrie } from './word-trie.ts';
 
 let loadedDict: string | undefined;
 let nodejiebaLoaded = false;
@@ -77,14 +77,14 @@ function idfTable() {
     const trie = buildWordTrie(entries);
     // The average over distinct words, as a Map of them counted it.
     let words = 0;
-    for (let k = 1; k < trie.isWord.length; k++) words += trie.isWord[k]!;
+    for (let k = 1; k < trie.value.length; k++) if (isWord(trie, k)) words++;
     trie.meta.average = sum / Math.max(1, words);
     return trie;
   });
   const stop = new Set([...readFileSync(bundled.DEFAULT_STOP_WORD_DICT, 'utf8').split('\n').map((w) => w.trim()).filter(Boolean), ...STOP]);
   // The largest weight a word can get, so that most words need no look-up (keywordsFromTokens).
   let highest = table.meta.average!;
-  for (let k = 1; k < table.value.length; k++) if (table.isWord[k] && table.value[k]! > highest) highest = table.value[k]!;
+  for (let k = 1; k < table.value.length; k++) if (isWord(table, k) && table.value[k]! > highest) highest = table.value[k]!;
   idf = { table, average: table.meta.average!, highest, stop };
   return idf;
 }

@@ -9,15 +9,17 @@ import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 
 /**
- * Nodes are numbered breadth first, so a node's children are consecutive: node k's children are
- * `firstChild[k]` to `firstChild[k + 1] - 1`, sorted by `key` (the code point on the edge into
- * the child). Node 0 is the root.
+ * Nodes are numbered breadth first, so a node's children are consecutive and sorted by the code
+ * point on the edge into them. Each node is two numbers side by side in `links` (one cache line
+ * holds a node's key and where its own children start, which is what a walk reads next):
+ * `links[2k]` is node k's code point, `links[2k + 1]` is twice the number of its first child,
+ * plus 1 when the node ends a word. Node k's children are `firstChild(k)` to
+ * `firstChild(k + 1) - 1`; a last record closes the list. Node 0 is the root.
  */
 export type WordTrie = {
-  firstChild: Int32Array;
-  key: Int32Array;
+  links: Int32Array;
+  /** The word's number, for nodes that end a word. */
   value: Float64Array;
-  isWord: Uint8Array;
   /** Numbers about the whole table that its builder computed (jieba's minimum weight, the average IDF). */
   meta: Record<string, number>;
 };
@@ -40,33 +42,35 @@ export function buildWordTrie(entries: Iterable<[string, number]>, meta: Record<
     node.value = value;
     node.isWord = true;
   }
-  const firstChild = new Int32Array(count + 1);
-  const key = new Int32Array(count);
+  const links = new Int32Array(2 * (count + 1));
   const values = new Float64Array(count);
-  const isWord = new Uint8Array(count);
   const queue: BuildNode[] = [root];
   let next = 1;
   for (let k = 0; k < queue.length; k++) {
     const node = queue[k]!;
     values[k] = node.value;
-    isWord[k] = node.isWord ? 1 : 0;
-    firstChild[k] = next;
+    links[2 * k + 1] = 2 * next + (node.isWord ? 1 : 0);
     for (const cp of [...node.children.keys()].sort((a, b) => a - b)) {
-      key[next++] = cp;
+      links[2 * next++] = cp;
       queue.push(node.children.get(cp)!);
     }
   }
-  firstChild[count] = next;
-  return { firstChild, key, value: values, isWord, meta };
+  links[2 * count + 1] = 2 * next;
+  return { links, value: values, meta };
+}
+
+/** Whether node k ends a word. */
+export function isWord(trie: WordTrie, k: number): boolean {
+  return (trie.links[2 * k + 1]! & 1) === 1;
 }
 
 /** The child of `node` along code point `cp`, or -1. */
 export function childOf(trie: WordTrie, node: number, cp: number): number {
-  let lo = trie.firstChild[node]!, hi = trie.firstChild[node + 1]! - 1;
-  const key = trie.key;
+  const links = trie.links;
+  let lo = links[2 * node + 1]! >> 1, hi = (links[2 * node + 3]! >> 1) - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
-    const k = key[mid]!;
+    const k = links[2 * mid]!;
     if (k < cp) lo = mid + 1; else if (k > cp) hi = mid - 1; else return mid;
   }
   return -1;
@@ -82,7 +86,7 @@ export function findWord(trie: WordTrie, word: string): number {
     if (cp > 0xffff) i++;
     node = childOf(trie, node, cp);
   }
-  return node > 0 && trie.isWord[node] ? node : -1;
+  return node > 0 && isWord(trie, node) ? node : -1;
 }
 
 const rootTables = new WeakMap<WordTrie, Int32Array>();
@@ -91,7 +95,8 @@ export function rootTable(trie: WordTrie): Int32Array {
   let table = rootTables.get(trie);
   if (table) return table;
   table = new Int32Array(0x10000).fill(-1);
-  for (let c = trie.firstChild[0]!; c < trie.firstChild[1]!; c++) if (trie.key[c]! <= 0xffff) table[trie.key[c]!] = c;
+  const { links } = trie;
+  for (let c = links[1]! >> 1, end = links[3]! >> 1; c < end; c++) if (links[2 * c]! <= 0xffff) table[links[2 * c]!] = c;
   rootTables.set(trie, table);
   return table;
 }
@@ -99,19 +104,18 @@ export function rootTable(trie: WordTrie): Int32Array {
 // ---------------------------------------------------------------------------------------------
 // the binary file: a JSON header line, then the four arrays, each 8-byte aligned
 
-const FORMAT = 'storyline-word-trie-1';
+const FORMAT = 'storyline-word-trie-2';
 
 export function serializeWordTrie(trie: WordTrie): Buffer {
-  const nodes = trie.key.length;
-  const header = Buffer.from(JSON.stringify({ format: FORMAT, nodes, meta: trie.meta }) + '\n');
-  const pad = (n: number) => (8 - (n % 8)) % 8;
-  const headerLength = header.length + pad(header.length);
-  const parts = [trie.value, trie.firstChild, trie.key, trie.isWord].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength));
-  const out = Buffer.alloc(8 + headerLength + parts.reduce((n, p) => n + p.length + pad(p.length), 0));
+  const header = Buffer.from(JSON.stringify({ format: FORMAT, nodes: trie.value.length, meta: trie.meta }) + '\n');
+  const headerLength = header.length + ((8 - (header.length % 8)) % 8);
+  const values = Buffer.from(trie.value.buffer, trie.value.byteOffset, trie.value.byteLength);
+  const links = Buffer.from(trie.links.buffer, trie.links.byteOffset, trie.links.byteLength);
+  const out = Buffer.alloc(8 + headerLength + values.length + links.length);
   out.writeUInt32LE(header.length, 0);
   header.copy(out, 8);
-  let at = 8 + headerLength;
-  for (const p of parts) { p.copy(out, at); at += p.length + pad(p.length); }
+  values.copy(out, 8 + headerLength);
+  links.copy(out, 8 + headerLength + values.length);
   return out;
 }
 
@@ -120,19 +124,13 @@ export function deserializeWordTrie(bytes: Buffer): WordTrie {
   const header = JSON.parse(bytes.toString('utf8', 8, 8 + headerLength)) as { format: string; nodes: number; meta: Record<string, number> };
   if (header.format !== FORMAT) throw new Error(`not a ${FORMAT} file`);
   const n = header.nodes;
+  const start = 8 + headerLength + ((8 - (headerLength % 8)) % 8);
+  if (bytes.length !== start + 8 * n + 8 * (n + 1)) throw new Error('a word trie file of the wrong length');
   // Typed arrays need an aligned start: copy into a fresh buffer when the file's is not.
   const base = bytes.byteOffset % 8 === 0 ? bytes : Buffer.from(bytes);
-  let at = 8 + headerLength + ((8 - (headerLength % 8)) % 8);
-  const take = <T>(make: (buffer: ArrayBufferLike, offset: number, length: number) => T, length: number, size: number): T => {
-    const array = make(base.buffer, base.byteOffset + at, length);
-    at += length * size + ((8 - ((length * size) % 8)) % 8);
-    return array;
-  };
-  const value = take((b, o, l) => new Float64Array(b, o, l), n, 8);
-  const firstChild = take((b, o, l) => new Int32Array(b, o, l), n + 1, 4);
-  const key = take((b, o, l) => new Int32Array(b, o, l), n, 4);
-  const isWord = take((b, o, l) => new Uint8Array(b, o, l), n, 1);
-  return { firstChild, key, value, isWord, meta: header.meta };
+  const value = new Float64Array(base.buffer, base.byteOffset + start, n);
+  const links = new Int32Array(base.buffer, base.byteOffset + start + 8 * n, 2 * (n + 1));
+  return { links, value, meta: header.meta };
 }
 
 /**
