@@ -135,11 +135,16 @@ export function deserializeWordTrie(bytes: Buffer): WordTrie {
 
 /**
  * The trie built from `sources` by `build`, cached in the temp directory under a name made of
- * the sources' paths, sizes and modification times (a changed file is a new name). A cache file
- * that cannot be read is rebuilt.
+ * the sources (a changed file is a new name): a small file by its content, so that the same
+ * words in another place (a test's story folder) share one cache file; a large one (jieba's
+ * own dictionaries, never edited) by its path, size and modification time. A cache file that
+ * cannot be read is rebuilt.
  */
 export function cachedWordTrie(kind: string, sources: string[], build: () => WordTrie): WordTrie {
-  const stamp = sources.map((file) => { const s = statSync(file); return `${path.resolve(file)}:${s.size}:${s.mtimeMs}`; }).join('|');
+  const stamp = sources.map((file) => {
+    const s = statSync(file);
+    return s.size < 1 << 20 ? createHash('sha256').update(readFileSync(file)).digest('hex') : `${path.resolve(file)}:${s.size}:${s.mtimeMs}`;
+  }).join('|');
   const file = path.join(tmpdir(), `storyline-${kind}-${createHash('sha256').update(`${FORMAT}|${stamp}`).digest('hex').slice(0, 16)}.bin`);
   if (existsSync(file)) {
     try { return deserializeWordTrie(readFileSync(file)); } catch { /* a torn or foreign file: rebuild it */ }

@@ -1,7 +1,7 @@
 // The JavaScript dictionary cut must give nodejieba's cut(text, false) word for word: it
 // replaces it in the analysis. Compared on the written eval sets, on real text when ../shared
 // is there, on edge cases, and with a user dictionary holding every kind of line.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -57,6 +57,7 @@ describe('the JavaScript dictionary cut', () => {
     writeFileSync(userDict, ['锁单退', '车定金 n', '退还定 5 v', '等了 很 久 啊', '定金无法 1 n', '定金无法 900000 n', '', '哈 3 x', '㐀㐂', '㐂㐁'].join('\n') + '\n');
     const mine = compileJiebaDictionary(readFileSync(DICT, 'utf8'), readFileSync(userDict, 'utf8'));
     nodejieba.load({ userDict });
+    rmSync(dir, { recursive: true, force: true });
     for (const t of ['锁单退还定金无法等了很久啊', '小米汽车定金无法退还', '哈哈哈车定金', '退还定金']) {
       expect(cutByDictionary(t, mine)).toEqual(nodejieba.cut(t, false));
     }
