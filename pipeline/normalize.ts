@@ -1,9 +1,8 @@
 // The analysed copy of a text: Simplified script, half-width digits and letters, tidy
 // whitespace. The original stays for display; only this copy is segmented and classified.
-import * as OpenCC from 'opencc-js';
+import { toSimplified } from './to-simplified.ts';
 
-const twToCn = OpenCC.Converter({ from: 'tw', to: 'cn' });
-const hkToCn = OpenCC.Converter({ from: 'hk', to: 'cn' });
+export { toSimplified };
 
 // Characters common in Traditional text and absent from Simplified: enough to tell the script.
 const TRADITIONAL_MARKERS = '這個們說時來對於會與區後發價車購訂單銷轉權維費問題資訊機關門開頭點實體從過還';
@@ -21,10 +20,6 @@ export function detectScript(text: string): 'hans' | 'hant' {
     if (m === 1) trad++; else if (m === -1) simp++;
   }
   return trad > simp ? 'hant' : 'hans';
-}
-
-export function toSimplified(text: string): string {
-  return hkToCn(twToCn(text));
 }
 
 /** Full-width digits, letters, % . + - → ASCII; the ideographic space → space. Chinese punctuation stays. */
