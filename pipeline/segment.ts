@@ -95,18 +95,20 @@ function idfTable() {
  */
 export function keywordsFromTokens(tokens: readonly string[], topN: number): string[] {
   const { table, average, highest, stop } = idfTable();
-  const tf = new Map<string, number>();
+  // Counts in boxes: a word seen again costs one look-up, not two.
+  const tf = new Map<string, { n: number }>();
   for (const t of tokens) {
     // Words of two characters or more: Chinese, or ASCII with a letter (su7, not 2024 or ——).
     if (t.length < 2) continue;
     const c = t.charCodeAt(0);
     if (c < 128 ? !ASCII_LETTER.test(t) : c < 0x3400 || c > 0x9fff) continue;
-    tf.set(t, (tf.get(t) ?? 0) + 1);
+    const count = tf.get(t);
+    if (count) count.n++; else tf.set(t, { n: 1 });
   }
   // The top N by weight (ties by word), kept in a short sorted list rather than sorting every word.
   const top: { word: string; weight: number }[] = [];
   const before = (a: { word: string; weight: number }, b: { word: string; weight: number }) => a.weight > b.weight || (a.weight === b.weight && a.word < b.word);
-  for (const [word, n] of tf) {
+  for (const [word, { n }] of tf) {
     // A word that could not enter the list even with the highest IDF is not looked up.
     if (top.length === topN && n * highest < top[topN - 1]!.weight) continue;
     const node = findWord(table, word);

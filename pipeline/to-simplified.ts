@@ -88,9 +88,8 @@ function segment(text: string, { trie, starts }: Lookup): string[] {
 /** One preset (tw2s, hk2s) composed as opencc-js's Converter composes it; the library's own converter if the preset is not laid out as expected. */
 function presetConverter(name: string, from: string): Converter {
   const preset = (OpenCC.Locale.configs as Record<string, Preset | undefined>)[name];
-  const fallback = OpenCC.Converter({ from, to: 'cn' });
   if (!preset?.normalizationChain || !preset.segmentation || !preset.conversionChain
-    || ![preset.segmentation, ...preset.normalizationChain, ...preset.conversionChain].every((g) => Array.isArray(g) && g.every((d) => typeof d === 'string'))) return fallback;
+    || ![preset.segmentation, ...preset.normalizationChain, ...preset.conversionChain].every((g) => Array.isArray(g) && g.every((d) => typeof d === 'string'))) return OpenCC.Converter({ from, to: 'cn' });
   const normalization = preset.normalizationChain.map(lookup);
   const segmentation = lookup(preset.segmentation);
   const conversion = preset.conversionChain.map(lookup);
