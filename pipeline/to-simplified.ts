@@ -13,7 +13,7 @@ type Lookup = { trie: OpenCC.Trie; starts: Uint8Array };
 
 function lookup(dicts: readonly string[]): Lookup {
   const trie = new OpenCC.Trie();
-  trie.loadDictGroup(dicts as string[]);
+  trie.loadDictGroup(dicts);
   const starts = new Uint8Array(0x10000);
   for (const dict of dicts) {
     for (const entry of dict.split('|')) {
@@ -87,7 +87,7 @@ function segment(text: string, { trie, starts }: Lookup): string[] {
 
 /** One preset (tw2s, hk2s) composed as opencc-js's Converter composes it; the library's own converter if the preset is not laid out as expected. */
 function presetConverter(name: string, from: string): Converter {
-  const preset = (OpenCC.Locale.configs as Record<string, Preset | undefined>)[name];
+  const preset = (OpenCC.Locale.configs as unknown as Record<string, Preset | undefined>)[name];
   if (!preset?.normalizationChain || !preset.segmentation || !preset.conversionChain
     || ![preset.segmentation, ...preset.normalizationChain, ...preset.conversionChain].every((g) => Array.isArray(g) && g.every((d) => typeof d === 'string'))) return OpenCC.Converter({ from, to: 'cn' });
   const normalization = preset.normalizationChain.map(lookup);
