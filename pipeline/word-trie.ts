@@ -1,7 +1,7 @@
 // A dictionary of words with a number each (jieba's word weights, its IDF table), as a trie in
 // typed arrays: built once from the text files, kept as one binary file in the temp directory,
-// and read back in a few milliseconds. Parsing jieba's 5 MB dictionary into a Map at every
-// start cost more CPU than analysing a few hundred articles (docs/analysis.md, Speed).
+// and read back in a few milliseconds. Building jieba's dictionaries at every start (over a
+// CPU-second in nodejieba) cost more than analysing a few hundred articles (docs/analysis.md, Speed).
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -102,7 +102,8 @@ export function rootTable(trie: WordTrie): Int32Array {
 }
 
 // ---------------------------------------------------------------------------------------------
-// the binary file: a JSON header line, then the four arrays, each 8-byte aligned
+// the binary file (native byte order: it never leaves the machine): a JSON header line padded to
+// 8 bytes, then the values, then the links
 
 const FORMAT = 'storyline-word-trie-2';
 
