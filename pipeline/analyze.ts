@@ -2,7 +2,7 @@
 // Pure given the loaded config and segmenter; used by ingest workers and `npm run analyze`.
 import type { TopicId, Figure } from '../src/schema/article.ts';
 import { rulePhrases, type Config, type TopicsConfig } from './config.ts';
-import { detectScript, normalizeText, splitSentences } from './normalize.ts';
+import { detectScript, normalizeLines, normalizeText, splitSentences } from './normalize.ts';
 import { segmentWords, keywordsFromTokens } from './segment.ts';
 import { makeFold, compileLexicon, findPhrases, wordPieces, type Fold, type Lexicon } from './lexicon.ts';
 import { classifyTopics, judgeRelevance, linkDisputes, scoreSentences, type DisputeLink } from './classify.ts';
@@ -62,10 +62,10 @@ function readItem(input: { title: string; text: string }, rules: Rules) {
   // Sentences are split on the original and normalized one by one, so evidence shown to
   // readers is the article's own sentence while matching runs on the normalized copy.
   const original = splitSentences(input.text);
-  const normalized = original.map((s) => normalizeText(s, script));
+  const normalized = normalizeLines(original, script);
   const title = normalizeText(input.title, script);
   // The title is sentence 0: a headline with no body is judged on the headline alone.
-  const folded = [title, ...normalized].map(rules.fold);
+  const folded = rules.fold.lines([title, ...normalized]);
   // One cut for the whole item: sentences joined by line breaks, which jieba keeps as tokens.
   const words = segmentWords(folded.join('\n'));
   const perSentence: string[][] = [[]];
@@ -81,13 +81,23 @@ function ruleDecisions(item: ReturnType<typeof readItem>, rules: Rules) {
 }
 
 export function analyzeArticle(input: { title: string; text: string }, config: AnalysisConfig): Analysis {
+  const { analysis, words } = analyzeItem(input, config);
+  return { ...analysis, fingerprint: fingerprint(words) };
+}
+
+/** The analysis without the fingerprint, which only the ingest's deduplication reads (the `analyze` command prints none). */
+export function analyzeWithoutFingerprint(input: { title: string; text: string }, config: AnalysisConfig): Omit<Analysis, 'fingerprint'> {
+  return analyzeItem(input, config).analysis;
+}
+
+function analyzeItem(input: { title: string; text: string }, config: AnalysisConfig): { analysis: Omit<Analysis, 'fingerprint'>; words: string[] } {
   const rules = rulesFor(config.topics);
   const item = readItem(input, rules);
   const { script, original, normalized, words, displayed } = item;
   const fullNormalized = normalized.join('\n');
   const { decisions, relevance } = ruleDecisions(item, rules);
   const relevant = relevance.relevant;
-  return {
+  const analysis = {
     script,
     relevant,
     relevanceScore: relevance.score,
@@ -98,15 +108,17 @@ export function analyzeArticle(input: { title: string; text: string }, config: A
     figures: relevant ? extractFigures(fullNormalized, config.claims).map((f) => ({ ...f, sentence: originalOf(f.sentence, normalized, original) })) : [],
     // Only an item carrying a thread topic (topics.yaml `threads`) follows a dispute thread.
     disputes: relevant && decisions.some((d) => config.topics.topics.find((t) => t.id === d.topic)?.threads) ? linkDisputes(normalized, config.story, config.topics.disputeStages).map((d) => ({ ...d, sentence: originalOf(d.sentence, normalized, original) })) : [],
-    fingerprint: fingerprint(words),
   };
+  return { analysis, words };
 }
 
 /** Keywords come from the folded text (lowercase); readers see them as the article writes them. */
 function displayCase(keywords: string[], text: string): string[] {
+  let lower: string | undefined;
   return keywords.map((k) => {
     if (!/[a-z]/.test(k)) return k;
-    const i = text.toLowerCase().indexOf(k);
+    lower ??= text.toLowerCase();
+    const i = lower.indexOf(k);
     return i === -1 ? k : text.slice(i, i + k.length);
   });
 }

@@ -19,15 +19,6 @@ export const NEAR_DUPLICATE_MIN_SIMILARITY = 0.25;
 const A = Uint32Array.from({ length: HASHES }, (_, i) => (Math.imul(i + 1, 0x9e3779b1) | 1) >>> 0);
 const B = Uint32Array.from({ length: HASHES }, (_, i) => Math.imul(i + 7, 0x85ebca6b) >>> 0);
 
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
-
 /** Mix bits so that a·x + b permutations of nearby inputs do not stay nearby. */
 function mix(x: number): number {
   x ^= x >>> 16; x = Math.imul(x, 0x7feb352d) >>> 0;
@@ -35,12 +26,18 @@ function mix(x: number): number {
   return (x ^ (x >>> 16)) >>> 0;
 }
 
+const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 export function fingerprint(tokens: string[]): Fingerprint {
-  const words = tokens.filter((t) => /[\p{L}\p{N}]/u.test(t));
+  const words = tokens.filter((t) => HAS_LETTER_OR_DIGIT.test(t));
   const mins = new Uint32Array(HASHES).fill(0xffffffff);
   const n = Math.max(1, words.length - SHINGLE + 1);
+  // A shingle seen before changes no minimum: each distinct one is hashed 64 times once.
+  const seen = new Set<number>();
   for (let i = 0; i < n; i++) {
-    const base = fnv1a(words.slice(i, i + SHINGLE).join('\u0001'));
+    const base = shingleHash(words, i);
+    if (seen.has(base)) continue;
+    seen.add(base);
     for (let k = 0; k < HASHES; k++) {
       const h = mix((Math.imul(A[k]!, base) + B[k]!) >>> 0);
       if (h < mins[k]!) mins[k] = h;
@@ -49,6 +46,21 @@ export function fingerprint(tokens: string[]): Fingerprint {
   let hex = '';
   for (const v of mins) hex += v.toString(16).padStart(8, '0');
   return hex;
+}
+
+/** fnv1a of the shingle's words joined by U+0001 (the words from `start`, up to SHINGLE), without building the string. */
+function shingleHash(words: string[], start: number): number {
+  let h = 0x811c9dc5;
+  const end = Math.min(words.length, start + SHINGLE);
+  for (let w = start; w < end; w++) {
+    if (w > start) { h ^= 1; h = Math.imul(h, 0x01000193) >>> 0; }
+    const word = words[w]!;
+    for (let i = 0; i < word.length; i++) {
+      h ^= word.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+  }
+  return h;
 }
 
 export function similarity(a: Fingerprint, b: Fingerprint): number {

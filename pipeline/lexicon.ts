@@ -4,29 +4,54 @@
 // case, full-width forms, spaces and the editor's spelling map (琐单 → 锁单).
 import { toHalfWidth } from './normalize.ts';
 
-export type Fold = (text: string) => string;
+export type Fold = {
+  (text: string): string;
+  /** The fold of each of several lines (an item's sentences), in fewer passes than one by one. */
+  lines(lines: readonly string[]): string[];
+};
 
 /** A folding function for one story: lowercase, half-width, spaces only between letters or digits, then the spelling map. */
 export function makeFold(spelling: Record<string, string> = {}): Fold {
   const wrong = Object.keys(spelling).sort((a, b) => b.length - a.length);
   const pattern = wrong.length ? new RegExp(wrong.map(escapeRegExp).join('|'), 'g') : undefined;
-  return (text) => {
+  const finish = (text: string) => {
     // A space between letters or digits still parts two words ("yu7 6月" is not "yu76月"); elsewhere it goes.
-    const folded = toHalfWidth(text.normalize('NFKC')).toLowerCase().replace(/\s+/g, (space, at: number, all: string) => (/[a-z\d]/.test(all[at - 1] ?? '') && /[a-z\d]/.test(all[at + space.length] ?? '') ? ' ' : ''));
+    const folded = text.replace(/\s+/g, (space, at: number, all: string) => (/[a-z\d]/.test(all[at - 1] ?? '') && /[a-z\d]/.test(all[at + space.length] ?? '') ? ' ' : ''));
     return pattern ? folded.replace(pattern, (w) => spelling[w]!) : folded;
   };
+  const fold = (text: string) => finish(caseAndWidth(text));
+  // Compatibility forms, width and case fold character by character, never across a line break
+  // (NFKC composes nothing with one, and a line break is neither cased nor case-ignorable for
+  // the final sigma), so the lines are folded joined, then parted; spaces and spelling per line.
+  fold.lines = (lines: readonly string[]) => {
+    const parted = caseAndWidth(lines.join('\n')).split('\n');
+    return parted.length === lines.length ? parted.map(finish) : lines.map(fold);
+  };
+  return fold;
+}
+
+function caseAndWidth(text: string): string {
+  return toHalfWidth(text.normalize('NFKC')).toLowerCase();
 }
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-export type Lexicon = { phrases: ReadonlySet<string>; maxLength: number; wholeWords: ReadonlySet<string> };
+export type Lexicon = {
+  phrases: ReadonlySet<string>;
+  maxLength: number;
+  wholeWords: ReadonlySet<string>;
+  /** Every beginning of a phrase (the phrases included): a run of pieces that is none can only grow into none. */
+  prefixes: ReadonlySet<string>;
+};
 
 /** `wholeWords`: words that hold a phrase but mean something else (加量不加价); never looked inside. */
 export function compileLexicon(phrases: Iterable<string>, wholeWords: Iterable<string> = []): Lexicon {
   const set = new Set(phrases);
-  return { phrases: set, maxLength: Math.max(0, ...[...set].map((p) => p.length)), wholeWords: new Set(wholeWords) };
+  const prefixes = new Set<string>();
+  for (const p of set) for (let k = 1; k <= p.length; k++) prefixes.add(p.slice(0, k));
+  return { phrases: set, maxLength: Math.max(0, ...[...set].map((p) => p.length)), wholeWords: new Set(wholeWords), prefixes };
 }
 
 // Letters and digits apart, so su7, yu7 and ultra each align in "su7ultra".
@@ -68,7 +93,7 @@ export function findPhrases(pieces: readonly string[], lexicon: Lexicon): Map<st
     for (let j = i; j < pieces.length; j++) {
       if (pieces[j] === ' ') continue; // "su7 ultra" spells su7ultra, and a space still ends "yu7"
       run += pieces[j];
-      if (run.length > lexicon.maxLength) break;
+      if (run.length > lexicon.maxLength || !lexicon.prefixes.has(run)) break;
       if (lexicon.phrases.has(run)) add(run);
     }
   }

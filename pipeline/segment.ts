@@ -1,17 +1,27 @@
-// Chinese word segmentation with nodejieba and the story's domain dictionary. The
-// dictionary loads once per process (or worker); cut(text, true) keeps model names such as
-// "A8" and figures such as "88898" whole.
+// Chinese word segmentation with jieba and the story's domain dictionary. The analysis cuts
+// by dictionary words only (segmentWords: jieba's cut without its HMM, run in JavaScript over
+// a dictionary compiled once and cached, ./jieba-cut.ts); `segment` (the `segment` command,
+// the tests) uses nodejieba itself with its HMM, so cut(text, true) keeps model names such as
+// "A8" and figures such as "88898" whole. nodejieba's engine takes over a second to build, so
+// it is built on the first `segment` call only. One dictionary per process (or worker).
 import { readFileSync } from 'node:fs';
 import nodejieba from 'nodejieba';
+import { cutByDictionary, loadJiebaDictionary } from './jieba-cut.ts';
+import { cachedWordTrie, buildWordTrie, findWord, isWord, type WordTrie } from './word-trie.ts';
 
 let loadedDict: string | undefined;
+let nodejiebaLoaded = false;
+let dictionary: WordTrie | undefined;
 /** Dictionary words with a space (a model name like "Model Y"): jieba cannot hold them, so tokens are re-joined. */
 let spacedWords: string[][] = [];
+
+// nodejieba exports the paths of its bundled dictionaries; its type declarations do not list them.
+const bundled = nodejieba as unknown as { DEFAULT_DICT: string; DEFAULT_IDF_DICT: string; DEFAULT_STOP_WORD_DICT: string };
 
 export function loadSegmenter(userDict: string): void {
   if (loadedDict === userDict) return;
   if (loadedDict !== undefined) throw new Error(`segmenter already loaded with ${loadedDict}; one dictionary per process`);
-  nodejieba.load({ userDict });
+  dictionary = loadJiebaDictionary(bundled.DEFAULT_DICT, userDict);
   loadedDict = userDict;
   spacedWords = readFileSync(userDict, 'utf8').split('\n')
     .map((line) => line.trim().replace(/\s+\d+(\s+\w+)?$/, ''))
@@ -26,6 +36,7 @@ export function segmenterLoaded(): boolean {
 
 export function segment(text: string): string[] {
   if (loadedDict === undefined) throw new Error('loadSegmenter(userDict) must run before segment()');
+  if (!nodejiebaLoaded) { nodejieba.load({ userDict: loadedDict }); nodejiebaLoaded = true; }
   return joinSpacedWords(nodejieba.cut(text, true).filter((t) => t.trim() !== ''));
 }
 
@@ -34,8 +45,8 @@ export function segment(text: string): string[] {
  * the HMM, jieba does not invent words that glue a name to its neighbour and hide the words in them.
  */
 export function segmentWords(text: string): string[] {
-  if (loadedDict === undefined) throw new Error('loadSegmenter(userDict) must run before segmentWords()');
-  return nodejieba.cut(text, false);
+  if (dictionary === undefined) throw new Error('loadSegmenter(userDict) must run before segmentWords()');
+  return cutByDictionary(text, dictionary);
 }
 
 function joinSpacedWords(tokens: string[]): string[] {
@@ -48,24 +59,33 @@ function joinSpacedWords(tokens: string[]): string[] {
   return out;
 }
 
-let idf: { table: Map<string, number>; average: number; stop: Set<string> } | undefined;
-// nodejieba exports the paths of its bundled dictionaries; its type declarations do not list them.
-const bundled = nodejieba as unknown as { DEFAULT_IDF_DICT: string; DEFAULT_STOP_WORD_DICT: string };
+let idf: { table: WordTrie; average: number; highest: number; stop: Set<string> } | undefined;
 
-/** Jieba's own IDF table and stop words, read once: keywords come from tokens already cut. */
+/** Jieba's own IDF table and stop words, read once (the table compiled and cached like the dictionary): keywords come from tokens already cut. */
 function idfTable() {
   if (idf) return idf;
-  const table = new Map<string, number>();
-  let sum = 0;
-  for (const line of readFileSync(bundled.DEFAULT_IDF_DICT, 'utf8').split('\n')) {
-    const space = line.lastIndexOf(' ');
-    if (space <= 0) continue;
-    const value = Number(line.slice(space + 1));
-    table.set(line.slice(0, space), value);
-    sum += value;
-  }
+  const table = cachedWordTrie('jieba-idf', [bundled.DEFAULT_IDF_DICT], () => {
+    const entries: [string, number][] = [];
+    let sum = 0;
+    for (const line of readFileSync(bundled.DEFAULT_IDF_DICT, 'utf8').split('\n')) {
+      const space = line.lastIndexOf(' ');
+      if (space <= 0) continue;
+      const value = Number(line.slice(space + 1));
+      entries.push([line.slice(0, space), value]);
+      sum += value;
+    }
+    const trie = buildWordTrie(entries);
+    // The average over distinct words, as a Map of them counted it.
+    let words = 0;
+    for (let k = 1; k < trie.value.length; k++) if (isWord(trie, k)) words++;
+    trie.meta.average = sum / Math.max(1, words);
+    return trie;
+  });
   const stop = new Set([...readFileSync(bundled.DEFAULT_STOP_WORD_DICT, 'utf8').split('\n').map((w) => w.trim()).filter(Boolean), ...STOP]);
-  idf = { table, average: sum / Math.max(1, table.size), stop };
+  // The largest weight a word can get, so that most words need no look-up (keywordsFromTokens).
+  let highest = table.meta.average!;
+  for (let k = 1; k < table.value.length; k++) if (isWord(table, k) && table.value[k]! > highest) highest = table.value[k]!;
+  idf = { table, average: table.meta.average!, highest, stop };
   return idf;
 }
 
@@ -74,20 +94,25 @@ function idfTable() {
  * average for unknown words, its stop words): the text is not segmented a second time.
  */
 export function keywordsFromTokens(tokens: readonly string[], topN: number): string[] {
-  const { table, average, stop } = idfTable();
-  const tf = new Map<string, number>();
+  const { table, average, highest, stop } = idfTable();
+  // Counts in boxes: a word seen again costs one look-up, not two.
+  const tf = new Map<string, { n: number }>();
   for (const t of tokens) {
     // Words of two characters or more: Chinese, or ASCII with a letter (su7, not 2024 or ——).
     if (t.length < 2) continue;
     const c = t.charCodeAt(0);
     if (c < 128 ? !ASCII_LETTER.test(t) : c < 0x3400 || c > 0x9fff) continue;
-    tf.set(t, (tf.get(t) ?? 0) + 1);
+    const count = tf.get(t);
+    if (count) count.n++; else tf.set(t, { n: 1 });
   }
   // The top N by weight (ties by word), kept in a short sorted list rather than sorting every word.
   const top: { word: string; weight: number }[] = [];
   const before = (a: { word: string; weight: number }, b: { word: string; weight: number }) => a.weight > b.weight || (a.weight === b.weight && a.word < b.word);
-  for (const [word, n] of tf) {
-    const entry = { word, weight: n * (table.get(word) ?? average) };
+  for (const [word, { n }] of tf) {
+    // A word that could not enter the list even with the highest IDF is not looked up.
+    if (top.length === topN && n * highest < top[topN - 1]!.weight) continue;
+    const node = findWord(table, word);
+    const entry = { word, weight: n * (node === -1 ? average : table.value[node]!) };
     if (top.length === topN && !before(entry, top[topN - 1]!)) continue;
     if (stop.has(word)) continue;
     let i = top.length;

@@ -1,0 +1,108 @@
+// Traditional → Simplified as OpenCC's tw→cn then hk→cn converters do it, with opencc-js's own
+// dictionaries, tries and longest-match lookup, but without asking the trie about characters
+// no dictionary entry starts with (most of them): opencc-js looks every character up in a Map,
+// eight passes over the text, and that was a tenth of the analysis. The output is the
+// library's, character for character (test/pipeline/normalize.test.ts compares them).
+import * as OpenCC from 'opencc-js';
+
+type Converter = (text: string) => string;
+type Preset = { normalizationChain?: readonly (readonly string[])[]; segmentation?: readonly string[]; conversionChain?: readonly (readonly string[])[] };
+
+/** A trie of some dictionaries (a dictionary group: the first one wins) and the code units their entries start with. */
+type Lookup = { trie: OpenCC.Trie; starts: Uint8Array };
+
+function lookup(dicts: readonly string[]): Lookup {
+  const trie = new OpenCC.Trie();
+  trie.loadDictGroup(dicts);
+  const starts = new Uint8Array(0x10000);
+  for (const dict of dicts) {
+    for (const entry of dict.split('|')) {
+      const key = entry.split(' ')[0]!;
+      // An entry starting outside the Basic Multilingual Plane is marked by its lead surrogate: the trie decides.
+      if (key) starts[key.charCodeAt(0)] = 1;
+    }
+  }
+  return { trie, starts };
+}
+
+/** opencc-js's step over a character it does not convert: an ideographic description sequence (⿰ and its operands) as one. */
+function skip(text: string, at: number): number {
+  const end = describedEnd(text, at);
+  return end > at ? end - at : width(text, at);
+}
+
+function width(text: string, at: number): number {
+  return text.codePointAt(at)! > 0xffff ? 2 : 1;
+}
+
+function describedEnd(text: string, at: number): number {
+  const cp = text.codePointAt(at)!;
+  const operands = cp >= 0x2ff0 && cp <= 0x2ff1 ? 2 : cp >= 0x2ff2 && cp <= 0x2ff3 ? 3 : cp >= 0x2ff4 && cp <= 0x2fff ? 2 : 0;
+  if (operands === 0) return 0;
+  let i = at + width(text, at);
+  for (let k = 0; k < operands; k++) {
+    if (i >= text.length) return 0;
+    i = describedEnd(text, i) || i + width(text, i);
+  }
+  return i;
+}
+
+/** Trie.convert: the longest entry at each place replaced, the rest copied. */
+function convert(text: string, { trie, starts }: Lookup): string {
+  const out: string[] = [];
+  let pending = -1;
+  for (let i = 0; i < text.length;) {
+    const match = starts[text.charCodeAt(i)] ? trie.matchPrefix(text, i) : null;
+    if (match) {
+      if (pending !== -1) { out.push(text.slice(pending, i)); pending = -1; }
+      out.push(match.value);
+      i = match.end;
+    } else {
+      if (pending === -1) pending = i;
+      i += skip(text, i);
+    }
+  }
+  if (pending !== -1) out.push(text.slice(pending));
+  return out.join('');
+}
+
+/** Trie.segment: the text cut into entries and the stretches between them. */
+function segment(text: string, { trie, starts }: Lookup): string[] {
+  const out: string[] = [];
+  let pending = -1;
+  for (let i = 0; i < text.length;) {
+    const match = starts[text.charCodeAt(i)] ? trie.matchPrefix(text, i) : null;
+    if (match) {
+      if (pending !== -1) { out.push(text.slice(pending, i)); pending = -1; }
+      out.push(text.slice(i, match.end));
+      i = match.end;
+    } else {
+      if (pending === -1) pending = i;
+      i += skip(text, i);
+    }
+  }
+  if (pending !== -1) out.push(text.slice(pending));
+  return out;
+}
+
+/** One preset (tw2s, hk2s) composed as opencc-js's Converter composes it; the library's own converter if the preset is not laid out as expected. */
+function presetConverter(name: string, from: string): Converter {
+  const preset = (OpenCC.Locale.configs as unknown as Record<string, Preset | undefined>)[name];
+  if (!preset?.normalizationChain || !preset.segmentation || !preset.conversionChain
+    || ![preset.segmentation, ...preset.normalizationChain, ...preset.conversionChain].every((g) => Array.isArray(g) && g.every((d) => typeof d === 'string'))) return OpenCC.Converter({ from, to: 'cn' });
+  const normalization = preset.normalizationChain.map(lookup);
+  const segmentation = lookup(preset.segmentation);
+  const conversion = preset.conversionChain.map(lookup);
+  return (text) => {
+    const normalized = normalization.reduce((t, l) => convert(t, l), text);
+    return conversion.reduce((parts, l) => parts.map((p) => convert(p, l)), segment(normalized, segmentation)).join('');
+  };
+}
+
+const twToCn = presetConverter('tw2s', 'tw');
+const hkToCn = presetConverter('hk2s', 'hk');
+
+/** Traditional (Taiwan, then Hong Kong forms) → Simplified. */
+export function toSimplified(text: string): string {
+  return hkToCn(twToCn(text));
+}
