@@ -2,7 +2,7 @@
 // typed arrays: built once from the text files, kept as one binary file in the temp directory,
 // and read back in a few milliseconds. Building jieba's dictionaries at every start (over a
 // CPU-second in nodejieba) cost more than analysing a few hundred articles (docs/analysis.md, Speed).
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -148,12 +148,37 @@ export function cachedWordTrie(kind: string, sources: string[], build: () => Wor
   }).join('|');
   const file = path.join(tmpdir(), `storyline-${kind}-${createHash('sha256').update(`${FORMAT}|${stamp}`).digest('hex').slice(0, 16)}.bin`);
   if (existsSync(file)) {
-    try { return deserializeWordTrie(readFileSync(file)); } catch { /* a torn or foreign file: rebuild it */ }
+    try {
+      const trie = deserializeWordTrie(readFileSync(file));
+      touch(file);
+      return trie;
+    } catch { /* a torn or foreign file: rebuild it */ }
   }
   const trie = build();
   // Worker threads of one process may build it at once: each writes its own temporary file.
   const temporary = `${file}.${process.pid}-${threadId}.tmp`;
   writeFileSync(temporary, serializeWordTrie(trie));
   renameSync(temporary, file);
+  pruneTempCache(`storyline-${kind}-`, '.bin');
   return trie;
+}
+
+/** Marks a cache file as just used, so pruning keeps it. */
+export function touch(file: string): void {
+  try { const now = new Date(); utimesSync(file, now, now); } catch { /* read-only temp: pruning is best effort */ }
+}
+
+/**
+ * Every edit of the rules makes a new dictionary, hence a new cache file (~8 MB): keep the
+ * `keep` most recently used files of one kind in the temp directory and remove the others. A
+ * process still reading a removed file keeps its copy; one that wanted it rebuilds it.
+ */
+export function pruneTempCache(prefix: string, suffix: string, keep = 6): void {
+  try {
+    const files = readdirSync(tmpdir()).filter((f) => f.startsWith(prefix) && f.endsWith(suffix))
+      .map((f) => { const full = path.join(tmpdir(), f); try { return { full, used: statSync(full).mtimeMs }; } catch { return undefined; } })
+      .filter((f) => f !== undefined)
+      .sort((a, b) => b.used - a.used);
+    for (const old of files.slice(keep)) { try { unlinkSync(old.full); } catch { /* gone already, or not ours */ } }
+  } catch { /* an unreadable temp directory: nothing to prune */ }
 }

@@ -1,13 +1,13 @@
 // The JavaScript dictionary cut must give nodejieba's cut(text, false) word for word: it
 // replaces it in the analysis. Compared on the written eval sets, on real text when ../shared
 // is there, on edge cases, and with a user dictionary holding every kind of line.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import nodejieba from 'nodejieba';
 import { compileJiebaDictionary, cutByDictionary, loadJiebaDictionary } from '../../pipeline/jieba-cut.ts';
-import { buildWordTrie, deserializeWordTrie, findWord, serializeWordTrie, type WordTrie } from '../../pipeline/word-trie.ts';
+import { buildWordTrie, deserializeWordTrie, findWord, pruneTempCache, serializeWordTrie, touch, type WordTrie } from '../../pipeline/word-trie.ts';
 import { loadAnalysisConfig } from '../../pipeline/config.ts';
 import { makeFold } from '../../pipeline/lexicon.ts';
 import { readJsonl, type EvalItem } from '../../pipeline/eval-sets.ts';
@@ -92,3 +92,15 @@ function existsQuietly(file: string): boolean {
   if (!there) console.warn(`jieba-cut: real text skipped, ${file} not found (../shared/data beside the clone)`);
   return there;
 }
+
+describe('the temp-directory cache of compiled dictionaries', () => {
+  it('keeps the most recently used files of a kind and removes the others', () => {
+    const prefix = `storyline-prune-test-${process.pid}-`;
+    const files = Array.from({ length: 9 }, (_, i) => path.join(tmpdir(), `${prefix}${i}.bin`));
+    files.forEach((f, i) => { writeFileSync(f, 'x'); const t = new Date(Date.now() - (10 - i) * 60_000); utimesSync(f, t, t); });
+    touch(files[0]!); // the oldest, just used again
+    pruneTempCache(prefix, '.bin', 3);
+    expect(files.map((f) => existsSync(f))).toEqual([true, false, false, false, false, false, false, true, true]);
+    for (const f of files) rmSync(f, { force: true });
+  });
+});
