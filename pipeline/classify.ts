@@ -26,17 +26,40 @@ export type Hits = ReadonlyMap<string, number>;
  * minus phrases whose negative context applies.
  */
 export function scoreSentence(hits: Hits, sentence: string, rule: TopicRule): number {
+  const { weights, longer } = phraseIndex(rule);
   let score = 0;
-  const matched = rule.phrases.filter((p) => hits.has(p.text));
-  for (const p of matched) {
-    const inside = matched.some((q) => q.text.length > p.text.length && q.text.includes(p.text) && hits.get(q.text)! >= hits.get(p.text)!);
-    if (!inside) score += p.weight;
+  // A sentence holds a handful of phrases, a topic hundreds: walk the sentence's.
+  for (const [text, n] of hits) {
+    const weight = weights.get(text);
+    if (weight === undefined) continue;
+    const inside = longer.get(text)?.some((q) => (hits.get(q) ?? 0) >= n);
+    if (!inside) score += weight;
   }
   for (const p of rule.patterns) if (p.regex.test(sentence)) score += p.weight;
   for (const n of rule.negative) {
     if (hits.has(n.phrase) && n.context.some((c) => hits.has(c))) score += n.weight;
   }
   return score;
+}
+
+type PhraseIndex = { weights: Map<string, number>; longer: Map<string, string[]> };
+const phraseIndexes = new WeakMap<TopicRule, PhraseIndex>();
+
+/** A topic's phrases by text (a phrase listed twice weighs twice) and, for each, the longer phrases of the topic that hold it. */
+function phraseIndex(rule: TopicRule): PhraseIndex {
+  let index = phraseIndexes.get(rule);
+  if (index) return index;
+  const weights = new Map<string, number>();
+  for (const p of rule.phrases) weights.set(p.text, (weights.get(p.text) ?? 0) + p.weight);
+  const texts = [...weights.keys()];
+  const longer = new Map<string, string[]>();
+  for (const t of texts) {
+    const holders = texts.filter((q) => q.length > t.length && q.includes(t));
+    if (holders.length) longer.set(t, holders);
+  }
+  index = { weights, longer };
+  phraseIndexes.set(rule, index);
+  return index;
 }
 
 export type ScoredSentence = { topics: number[]; best: number };
