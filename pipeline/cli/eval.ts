@@ -1,34 +1,51 @@
-// npm run eval [-- --errors SET] [--json] [--set NAME=FILE ...] [--split-set NAME=FILE ...]: relevance and topics scored on
-// every labelled set, side by side: the written sets (tuned on, held out, blind), the real text
-// from ../shared/data/real-zh (development and held-out halves, and the real negatives), and
-// any labelled JSON Lines file an editor names (fresh real items kept outside the project).
+// npm run eval [-- --story DIR] [--errors SET] [--json] [--set NAME=FILE ...] [--split-set NAME=FILE ...]:
+// relevance and topics scored on every labelled set, side by side. The default story: the
+// written sets (tuned on, held out, blind), the real text from ../shared/data/real-zh
+// (development and held-out halves, and the real negatives) and the demo corpus's labels.
+// Another story (--story DIR): the JSON Lines files in DIR/eval/ and DIR/corpus/'s labels,
+// scored with DIR/config. Either way any labelled file an editor names (--set, --split-set).
 import path from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadAnalysisConfig } from '../config.ts';
 import { loadSegmenter } from '../segment.ts';
 import { analyzeArticle } from '../analyze.ts';
 import { score, type Predicted, type Scores } from '../evaluate.ts';
 import { loadRealData, loadWrittenSet, splitByHash, type EvalItem, type EvalSet } from '../eval-sets.ts';
-import { CONFIG_DIR, PROJECT_ROOT } from './paths.ts';
+import { DEMO_CORPUS_DIR, loadDemoCorpus } from '../demo/corpus.ts';
+import { PROJECT_ROOT, storyFromArgs } from './paths.ts';
 
 const { values } = parseArgs({ options: {
+  story: { type: 'string' },
   errors: { type: 'string' },
   json: { type: 'boolean', default: false },
-  'real-dir': { type: 'string', default: path.resolve(PROJECT_ROOT, '../shared/data/real-zh') },
+  'real-dir': { type: 'string' },
   set: { type: 'string', multiple: true, default: [] },
   'split-set': { type: 'string', multiple: true, default: [] },
 } });
 
-const fixtures = path.join(PROJECT_ROOT, 'test/fixtures/eval');
-const sets: Record<string, EvalSet> = {
-  written: loadWrittenSet('written, tuned on', path.join(fixtures, 'items.jsonl')),
-  'written-held': loadWrittenSet('written, held out', path.join(fixtures, 'holdout.jsonl')),
-};
-if (existsSync(path.join(fixtures, 'blind.jsonl'))) sets['written-blind'] = loadWrittenSet('written, blind', path.join(fixtures, 'blind.jsonl'));
-const real = loadRealData(values['real-dir']!);
-if ('missing' in real) process.stderr.write(`eval: ${real.missing}\n`);
-else { sets['real-dev'] = real.dev; sets['real-held'] = real.held; }
+const { configDir, storyDir } = storyFromArgs('eval', values.story);
+const config = loadAnalysisConfig(configDir);
+const sets: Record<string, EvalSet> = {};
+if (!values.story) {
+  const fixtures = path.join(PROJECT_ROOT, 'test/fixtures/eval');
+  sets.written = loadWrittenSet('written, tuned on', path.join(fixtures, 'items.jsonl'));
+  sets['written-held'] = loadWrittenSet('written, held out', path.join(fixtures, 'holdout.jsonl'));
+  if (existsSync(path.join(fixtures, 'blind.jsonl'))) sets['written-blind'] = loadWrittenSet('written, blind', path.join(fixtures, 'blind.jsonl'));
+} else {
+  // A story's own labelled sets: every DIR/eval/NAME.jsonl is the set NAME.
+  const evalDir = path.join(storyDir, 'eval');
+  const files = existsSync(evalDir) ? readdirSync(evalDir).filter((f) => f.endsWith('.jsonl')).sort() : [];
+  for (const f of files) sets[f.replace(/\.jsonl$/, '')] = loadWrittenSet(f, path.join(evalDir, f));
+}
+// The first story's real text lives in ../shared; another story's only where --real-dir says.
+const realDir = values['real-dir'] ?? (values.story ? undefined : path.resolve(PROJECT_ROOT, '../shared/data/real-zh'));
+const real = realDir ? loadRealData(realDir) : undefined;
+if (real && 'missing' in real) process.stderr.write(`eval: ${real.missing}\n`);
+else if (real) { sets['real-dev'] = real.dev; sets['real-held'] = real.held; }
+// The demo corpus's authors labelled each entry (topics, offTopic): the demo site follows these rules.
+const corpusDir = values.story ? path.join(storyDir, 'corpus') : DEMO_CORPUS_DIR;
+if (existsSync(corpusDir)) sets['demo-corpus'] = corpusSet(corpusDir);
 
 // Extra labelled files: --set scores one whole; --split-set halves it by the hash of each id as
 // the real set is halved (NAME-dev to look at, NAME-held to keep unseen).
@@ -56,7 +73,10 @@ if (values.errors && !sets[values.errors]) {
   process.exit(2);
 }
 
-const config = loadAnalysisConfig(CONFIG_DIR);
+if (!Object.keys(sets).length) {
+  process.stderr.write(`eval: no labelled sets for ${storyDir}: put JSON Lines files of {id, title, text, relevant, topics} in ${path.join(storyDir, 'eval')}/, or pass --set NAME=FILE\n`);
+  process.exit(2);
+}
 loadSegmenter(config.userDict);
 
 type Prediction = Predicted & { reason?: string; evidence: Record<string, string> };
@@ -75,7 +95,7 @@ for (const [key, set] of Object.entries(sets)) {
   scores.set(key, score(set.items, p, config.topics.topics.map((t) => t.id)));
 }
 // Real negatives: how many of each half the analysis would keep (none belongs to the story).
-const negatives = 'missing' in real ? undefined : Object.fromEntries((['dev', 'held'] as const).map((part) => {
+const negatives = !real || 'missing' in real ? undefined : Object.fromEntries((['dev', 'held'] as const).map((part) => {
   const items = real.negatives[part];
   const kept = items.filter((n) => analyzeArticle(n, config).relevant);
   return [part, { n: items.length, kept: kept.length, examples: kept.slice(0, 20).map((k) => `${k.id} ${k.title}`) }];
@@ -145,4 +165,11 @@ function printErrors(key: string): void {
     const r = negatives[key === 'real-held' ? 'held' : 'dev']!;
     if (r.examples.length) process.stdout.write(`\nReal negatives kept (${r.kept}):\n${r.examples.map((e) => `  ${e}`).join('\n')}\n`);
   }
+}
+
+function corpusSet(dir: string): EvalSet {
+  const items: EvalItem[] = loadDemoCorpus(dir, config.story.timezone).map((e) => ({
+    id: e.slug, title: e.title, text: e.paragraphs.join('\n'), relevant: !e.offTopic, topics: e.offTopic ? [] : e.topics,
+  }));
+  return { name: 'demo corpus, its authors\' labels', file: dir, items };
 }

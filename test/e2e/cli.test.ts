@@ -1,6 +1,8 @@
 // The command-line contracts other tools rely on: extract, analyze, segment.
 import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -72,5 +74,36 @@ describe('segment', () => {
     expect(lines[0]!.split(' ')).toEqual(expect.arrayContaining(['锁单', '定金']));
     expect(lines[1]!.split(' ')).toEqual(['黄牛', '转售', '优先购车权']);
     expect(lines.every((l) => !/ {2}/.test(l))).toBe(true);
+  });
+});
+
+describe('eval', () => {
+  it('--story scores that story: its demo corpus and its eval/ sets, with its own topics', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'storyline-eval-story-'));
+    try {
+      fs.cpSync(path.join(ROOT, 'examples/zibo-bbq/config'), path.join(dir, 'config'), { recursive: true });
+      fs.cpSync(path.join(ROOT, 'examples/zibo-bbq/corpus'), path.join(dir, 'corpus'), { recursive: true });
+      fs.mkdirSync(path.join(dir, 'eval'));
+      // Labelled by hand in our own words: one about prices, one outside the story.
+      fs.writeFileSync(path.join(dir, 'eval', 'mine.jsonl'), [
+        { id: 'm1', title: '淄博烧烤店承诺五一不涨价', text: '多家烧烤店表示，五一期间菜品价格不上调。', relevant: true, topics: ['prices'] },
+        { id: 'm2', title: '某地举办风筝节', text: '风筝节吸引了不少市民。', relevant: false, topics: [] },
+      ].map((x) => JSON.stringify(x)).join('\n') + '\n');
+      const r = run('eval.ts', ['--story', dir, '--json']);
+      expect(r.status, r.stderr).toBe(0);
+      const out = JSON.parse(r.stdout);
+      expect(Object.keys(out.sets)).toEqual(['mine', 'demo-corpus']);
+      expect(out.sets['demo-corpus'].topics.map((t: { topic: string }) => t.topic)).toEqual(['visitors', 'prices', 'services']);
+      expect(out.sets['demo-corpus'].n).toBeGreaterThanOrEqual(15);
+      expect(out.sets.mine.n).toBe(2);
+      // Without any labelled set it says where to put one.
+      fs.rmSync(path.join(dir, 'eval'), { recursive: true });
+      fs.rmSync(path.join(dir, 'corpus'), { recursive: true });
+      const none = run('eval.ts', ['--story', dir]);
+      expect(none.status).toBe(2);
+      expect(none.stderr).toContain(path.join(dir, 'eval'));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
