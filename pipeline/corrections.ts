@@ -7,6 +7,7 @@ import type { Article } from '../src/schema/article.ts';
 import type { Correction } from './config.ts';
 import type { ContentStore, SeenState } from './store.ts';
 import type { CorrectionReport } from './report.ts';
+import { toStoryIso } from './dates.ts';
 
 /** Corrections by the article id they name. */
 export type CorrectionIndex = ReadonlyMap<string, Correction>;
@@ -15,8 +16,11 @@ export function indexCorrections(corrections: readonly Correction[]): Correction
   return new Map(corrections.map((c) => [c.article, c]));
 }
 
-/** An editor's correction applied to a record, with a note readers see. Pure. */
-export function applyCorrection(article: Article, correction: Correction | undefined): Article {
+/**
+ * An editor's correction applied to a record, with a note readers see. Pure. A corrected date
+ * (ISO with any offset) is stored in the story's time zone, like every other stored time.
+ */
+export function applyCorrection(article: Article, correction: Correction | undefined, timeZone?: string): Article {
   if (!correction) return { ...article, corrections: [] };
   const notes: Article['corrections'] = [];
   let out: Article = { ...article };
@@ -25,7 +29,7 @@ export function applyCorrection(article: Article, correction: Correction | undef
     out = { ...out, topics: correction.topics, evidence: kept };
     notes.push({ field: 'topics', note: correction.note });
   }
-  if (correction.published) { out = { ...out, published: correction.published }; notes.push({ field: 'published', note: correction.note }); }
+  if (correction.published) { out = { ...out, published: timeZone ? toStoryIso(new Date(correction.published), timeZone) : correction.published }; notes.push({ field: 'published', note: correction.note }); }
   if (correction.original) { out = { ...out, reprintOf: correction.original }; notes.push({ field: 'reprintOf', note: correction.note }); }
   if (correction.mergeWith) notes.push({ field: 'mergeWith', note: correction.note });
   if (correction.relevant === true && !article.relevance.relevant) notes.push({ field: 'relevance', note: correction.note });
@@ -55,7 +59,7 @@ export function markCorrected(id: string, corrections: CorrectionIndex, state: S
  * unchanged this run were not re-assembled): `relevant: false` removes the file, anything else
  * rewrites it. One line of the run report per correction, applied or with why not.
  */
-export function applyStoredCorrections(corrections: CorrectionIndex, state: SeenState, store: ContentStore): CorrectionReport[] {
+export function applyStoredCorrections(corrections: CorrectionIndex, state: SeenState, store: ContentStore, timeZone?: string): CorrectionReport[] {
   const reports: CorrectionReport[] = [];
   for (const correction of corrections.values()) {
     const entry = state.articles[correction.article];
@@ -73,7 +77,7 @@ export function applyStoredCorrections(corrections: CorrectionIndex, state: Seen
         const page = state.pages[entry.url] ?? Object.values(state.pages).find((p) => p.articleId === correction.article);
         if (page) Object.assign(page, { status: 'rejected', reason: 'editor' });
       } else {
-        const fixed = applyCorrection(article, correction);
+        const fixed = applyCorrection(article, correction, timeZone);
         const written = store.writeArticle(fixed, paragraphs, entry.path);
         Object.assign(entry, { path: written.path, published: fixed.published });
       }

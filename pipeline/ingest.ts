@@ -68,7 +68,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     phases.end('fetch-and-store');
     await pool.close(); // the workers' memory is not needed for the rest
     // Content files first, then the state that records them (a crash in between only costs a re-check).
-    report.corrections.push(...applyStoredCorrections(run.corrections, state, store));
+    report.corrections.push(...applyStoredCorrections(run.corrections, state, store, options.config.story.timezone));
     phases.end('corrections');
     report.dedupe = relinkReprints(state, run.corrections, store);
     phases.end('reprints');
@@ -246,7 +246,7 @@ class Run {
       return { ...base, title, outcome: 'rejected', reason: 'duplicate-url', detail: `same canonical URL as ${verdict.owner}` };
     }
     const previous = storedFileExists ? this.readStored(existing.path) : undefined;
-    const article = applyCorrection(assembleArticle({ id, source, item, page, canonical, fetchedAt: toStoryIso(this.now(), this.opts.config.story.timezone), previous, existing }), correction);
+    const article = applyCorrection(assembleArticle({ id, source, item, page, canonical, fetchedAt: toStoryIso(this.now(), this.opts.config.story.timezone), previous, existing }), correction, this.opts.config.story.timezone);
     let written;
     try {
       written = this.store.writeArticle(article, extracted.paragraphs, existing?.path);

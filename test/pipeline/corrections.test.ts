@@ -47,3 +47,12 @@ describe('corrections', () => {
     expect(() => parseYamlText('corrections.yaml', yaml, correctionsFileSchemaFor(['sales', 'refunds']))).toThrow(/corrections\.yaml:4: topic "weather" is not defined/);
   });
 });
+
+describe('a corrected date', () => {
+  it('is stored in the story\'s time zone whatever offset the editor wrote, the same instant', () => {
+    const fixed = applyCorrection(article, { article: article.id, published: '2024-03-28T14:00:00Z', note: '以首发为准' }, 'Asia/Shanghai');
+    expect(fixed.published).toBe('2024-03-28T22:00:00+08:00');
+    const berlin = applyCorrection(article, { article: article.id, published: '2024-07-01T18:00:00+08:00', note: 'x' }, 'Europe/Berlin');
+    expect(berlin.published).toBe('2024-07-01T12:00:00+02:00');
+  });
+});
