@@ -57,11 +57,10 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     const phases = new PhaseClock();
     const state = store.loadState();
     phases.end('load-state');
-    // Rules changed since the pages were analysed (or never recorded while pages exist): redo them all.
+    // Each page records the rules it was analysed with; pages analysed with other rules are redone.
     const rules = rulesSignature(options.config.dir);
-    const rulesChanged = state.rules !== rules && Object.keys(state.pages).length > 0;
-    if (rulesChanged) report.rulesChanged = true;
-    const run = new Run(options, store, state, pool, now, rulesChanged);
+    if (Object.values(state.pages).some((p) => p.rules !== undefined && p.rules !== rules)) report.rulesChanged = true;
+    const run = new Run(options, store, state, pool, now, rules);
     const sources = options.config.sources.filter((s) => s.enabled);
     report.sources = await Promise.all(sources.map((source) => run.ingestSource(source)));
     report.interrupted = options.signal?.aborted ?? false;
@@ -75,8 +74,6 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     const grouping = updateDevelopments(options.contentDir, store, state, options.config.corrections);
     for (const p of grouping.problems) report.corrections.push({ article: p.article, applied: false, fields: ['development'], note: '', message: p.message });
     phases.end('developments');
-    // Recorded only when every page could be redone: a failed or interrupted one keeps the old analysis.
-    if (!report.interrupted && report.sources.every((s) => s.status !== 'failed' && !s.items.some((i) => i.outcome === 'failed'))) state.rules = rules;
     store.saveState(state);
     phases.end('save-state');
     report.phases = phases.list;
@@ -114,10 +111,11 @@ class Run {
   private readonly state: SeenState;
   private readonly pool: PagePool;
   private readonly now: () => Date;
-  private readonly rulesChanged: boolean;
+  /** The analysis rules of this run (rules-signature.ts), recorded on every page it analyses. */
+  private readonly rules: string;
 
-  constructor(opts: IngestOptions, store: ContentStore, state: SeenState, pool: PagePool, now: () => Date, rulesChanged = false) {
-    this.rulesChanged = rulesChanged;
+  constructor(opts: IngestOptions, store: ContentStore, state: SeenState, pool: PagePool, now: () => Date, rules: string) {
+    this.rules = rules;
     this.opts = opts;
     this.store = store;
     this.state = state;
@@ -129,9 +127,13 @@ class Run {
     for (const [id, a] of Object.entries(state.articles)) this.canonicalOwners.set(a.url, id);
   }
 
-  /** Re-process this article's page although its text did not change: the rules or its correction changed. */
-  private isForced(id: string): boolean {
-    return this.rulesChanged || isForced(id, this.corrections, this.state);
+  /**
+   * Re-process a page although its text did not change: it was analysed with other rules, or its
+   * article's correction changed. (A page recorded before rules were recorded counts as current.)
+   */
+  private isForced(url: string, id: string): boolean {
+    const rules = this.state.pages[url]?.rules;
+    return (rules !== undefined && rules !== this.rules) || isForced(id, this.corrections, this.state);
   }
 
   private fetchOptions(source: Source, extra: Partial<FetchOptions> = {}): FetchOptions {
@@ -177,9 +179,9 @@ class Run {
     return report;
   }
 
-  /** The pages of the source's articles whose correction changed: re-processed even when the source is unchanged. */
+  /** The source's pages analysed with other rules or whose correction changed: re-processed even when the source is unchanged. */
   private forcedPages(source: Source): string[] {
-    return Object.entries(this.state.pages).filter(([, p]) => p.articleId.startsWith(`${source.id}-`) && this.isForced(p.articleId)).map(([url]) => url);
+    return Object.entries(this.state.pages).filter(([url, p]) => p.articleId.startsWith(`${source.id}-`) && this.isForced(url, p.articleId)).map(([url]) => url);
   }
 
   private async ingestSinglePage(source: Source, item: FeedItem, res: FetchResult, report: SourceReport): Promise<SourceReport> {
@@ -193,7 +195,7 @@ class Run {
   private async ingestItem(source: Source, item: FeedItem): Promise<ItemReport> {
     const id = articleIdFor(source.id, item.link);
     const seen = this.state.pages[item.link];
-    const forced = this.isForced(id);
+    const forced = this.isForced(item.link, id);
     const conditional = seen && seen.status !== 'failed' && !forced ? { etag: seen.etag, lastModified: seen.lastModified } : {};
     let res;
     try {
@@ -226,15 +228,15 @@ class Run {
     const correction = this.corrections.get(id);
     const canonical = acceptCanonical(extracted.canonicalUrl, res.url);
     const verdict = judgePage({
-      id, contentHash, seen, storedFileExists, forced: this.isForced(id),
+      id, contentHash, seen, storedFileExists, forced: this.isForced(item.link, id),
       correction, relevantByAnalysis: analysis.relevant, canonicalOwner: this.canonicalOwners.get(canonical.url),
     });
     if (verdict.kind === 'unchanged') {
-      this.state.pages[item.link] = { ...verdict.seen, ...validators };
+      this.state.pages[item.link] = { ...verdict.seen, ...validators, rules: this.rules };
       return { ...base, title, outcome: 'unchanged', ...(verdict.seen.status === 'rejected' ? { reason: 'off-topic' as const, detail: verdict.seen.reason } : {}), ...warnings };
     }
     if (verdict.kind === 'rejected') {
-      this.state.pages[item.link] = { status: 'rejected', articleId: id, contentHash, reason: analysis.reason ?? 'editor', ...validators };
+      this.state.pages[item.link] = { status: 'rejected', articleId: id, contentHash, reason: analysis.reason ?? 'editor', ...validators, rules: this.rules };
       markCorrected(id, this.corrections, this.state);
       if (existing) { this.store.removeArticle(existing.path); delete this.state.articles[id]; }
       return verdict.byEditor
@@ -242,7 +244,7 @@ class Run {
         : { ...base, title, outcome: 'rejected', reason: 'off-topic', detail: analysis.reason, ...warnings };
     }
     if (verdict.kind === 'duplicate') {
-      this.state.pages[item.link] = { status: 'rejected', articleId: id, contentHash, reason: `duplicate of ${verdict.owner}`, ...validators };
+      this.state.pages[item.link] = { status: 'rejected', articleId: id, contentHash, reason: `duplicate of ${verdict.owner}`, ...validators, rules: this.rules };
       return { ...base, title, outcome: 'rejected', reason: 'duplicate-url', detail: `same canonical URL as ${verdict.owner}` };
     }
     const previous = storedFileExists ? this.readStored(existing.path) : undefined;
@@ -255,7 +257,7 @@ class Run {
     }
     this.state.articles[id] = articleState(article, written.path, page, source.id);
     this.canonicalOwners.set(canonical.url, id);
-    this.state.pages[item.link] = { status: 'stored', articleId: id, contentHash, ...validators };
+    this.state.pages[item.link] = { status: 'stored', articleId: id, contentHash, ...validators, rules: this.rules };
     markCorrected(id, this.corrections, this.state);
     const outcome = !existing ? 'new' : written.written ? 'updated' : 'unchanged';
     return { ...base, title, outcome, ...warnings };

@@ -38,7 +38,7 @@ export type RunReport = {
   durationMs?: number;
   sourcesFile: string;
   interrupted: boolean;
-  /** The analysis rules changed since the last run, so every known page was re-processed. */
+  /** The analysis rules changed since pages were analysed, so those pages were re-processed. */
   rulesChanged?: boolean;
   totals: Counts;
   sources: SourceReport[];
@@ -85,7 +85,7 @@ export function formatSummary(report: RunReport): string {
   const t = report.totals;
   const failedSources = failedSourceCount(report);
   lines.push(`Storyline ingest ${report.interrupted ? '(interrupted) ' : ''}${((report.durationMs ?? 0) / 1000).toFixed(1)} s: ${t.new} new, ${t.updated} updated, ${t.unchanged} unchanged, ${t.rejected} rejected, ${t.failed} failed (${t.fetched} pages fetched)${failedSources ? `; ${failedSources} source${failedSources > 1 ? 's' : ''} could not be read (status below)` : ''}`);
-  if (report.rulesChanged) lines.push('  The analysis rules changed (topics.yaml, figures.yaml, story.yaml or userdict.utf8): every known page was analysed again.');
+  if (report.rulesChanged) lines.push('  The analysis rules changed (topics.yaml, figures.yaml, story.yaml or userdict.utf8): every page analysed with the old rules was analysed again.');
   const width = Math.max(6, ...report.sources.map((s) => s.id.length));
   lines.push(`  ${'source'.padEnd(width)}  fetched  new  updated  unchanged  rejected  failed  status`);
   for (const s of report.sources) {

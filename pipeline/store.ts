@@ -17,6 +17,8 @@ export type PageState = {
   articleId: string;
   contentHash?: string;
   reason?: string;
+  /** The analysis rules (rules-signature.ts) the page was last analysed with: other rules → analysed again. */
+  rules?: string;
 };
 export type ArticleState = { path: string; published: string; fingerprint: string; outletId: string; url: string; reprintOf?: string; nearDuplicates?: string[] };
 export type SeenState = {
@@ -28,8 +30,6 @@ export type SeenState = {
   corrected?: Record<string, string>;
   /** Hash of what the last completed reprint grouping read; equal next run → nothing to regroup. */
   dedupeInput?: string;
-  /** The rules (rules-signature.ts) every stored page was last analysed with; changed → all re-analysed. */
-  rules?: string;
 };
 
 export function emptyState(): SeenState {
