@@ -63,6 +63,8 @@ export const topicRuleSchema = z.object({
   label: z.string(),
   description: z.string(),
   threshold: z.number().default(2),
+  /** When neither the title nor the lead carries the topic: how many sentences must (a topic whose words turn up in every kind of story needs more than one). */
+  minSentences: z.number().int().min(1).default(1),
   phrases: z.array(phrase).default([]),
   /** Shapes a phrase list cannot hold, such as a count of cars ("2.4万台"), as regular expressions on the folded sentence. */
   patterns: z.array(z.object({ regex: regexSource, weight: z.number() }).strict()).default([]),

@@ -86,6 +86,24 @@ describe('relevance and topics', () => {
     expect(analyzeArticle({ title: 'SU7准车主组团要求退款', text: '' }, config).topics).toContain('disputes');
   });
 
+  it('does not tag sales for one incidental delivery sentence in another kind of story, and keeps an item\'s only topic', () => {
+    const refund = analyzeArticle({
+      title: '小米SU7车主申请退订，定金迟迟未退回',
+      text: '多位车主反映，在犹豫期内申请退订后，5000元定金迟迟未退回。\n有车主提到，自己原定的交付时间是下个月，交付中心也已经通知排产。\n小米客服表示会加快退款进度。',
+    }, config);
+    expect(refund.topics).toContain('refunds');
+    expect(refund.topics).not.toContain('sales');
+    // Two sentences about deliveries are a sales angle of the story.
+    const twice = analyzeArticle({
+      title: '小米SU7车主申请退订，定金迟迟未退回',
+      text: '多位车主反映，在犹豫期内申请退订后，5000元定金迟迟未退回。\n有车主提到，自己原定的交付时间是下个月，交付中心也已经通知排产。\n小米汽车表示，本月交付量已超过2万台。\n小米客服表示会加快退款进度。',
+    }, config);
+    expect(twice.topics).toEqual(expect.arrayContaining(['refunds', 'sales']));
+    // An item whose one topical sentence is about sales keeps sales: minSentences never empties an item.
+    const only = analyzeArticle({ title: '一位小米SU7车主的周末', text: '他周末常开车带家人去郊外。\n他说，自己的车是去年交付的，当时等了三个月。' }, config);
+    expect(only).toMatchObject({ relevant: true, topics: ['sales'] });
+  });
+
   it('rejects lawsuits between companies over names and smears', () => {
     const a = analyzeArticle({ title: '某车企起诉小米汽车商标侵权', text: '' }, config);
     expect(a.relevant).toBe(false);
