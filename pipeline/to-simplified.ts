@@ -10,6 +10,7 @@ type Preset = { normalizationChain?: readonly (readonly string[])[]; segmentatio
 
 /** A trie of some dictionaries (a dictionary group: the first one wins) and the code units their entries start with. */
 type Lookup = { trie: OpenCC.Trie; starts: Uint8Array };
+type Match = NonNullable<ReturnType<OpenCC.Trie['matchPrefix']>>;
 
 function lookup(dicts: readonly string[]): Lookup {
   const trie = new OpenCC.Trie();
@@ -48,33 +49,24 @@ function describedEnd(text: string, at: number): number {
 }
 
 /** Trie.convert: the longest entry at each place replaced, the rest copied. */
-function convert(text: string, { trie, starts }: Lookup): string {
-  const out: string[] = [];
-  let pending = -1;
-  for (let i = 0; i < text.length;) {
-    const match = starts[text.charCodeAt(i)] ? trie.matchPrefix(text, i) : null;
-    if (match) {
-      if (pending !== -1) { out.push(text.slice(pending, i)); pending = -1; }
-      out.push(match.value);
-      i = match.end;
-    } else {
-      if (pending === -1) pending = i;
-      i += skip(text, i);
-    }
-  }
-  if (pending !== -1) out.push(text.slice(pending));
-  return out.join('');
+function convert(text: string, lookup: Lookup): string {
+  return cut(text, lookup, (match) => match.value).join('');
 }
 
 /** Trie.segment: the text cut into entries and the stretches between them. */
-function segment(text: string, { trie, starts }: Lookup): string[] {
+function segment(text: string, lookup: Lookup): string[] {
+  return cut(text, lookup, (match, start) => text.slice(start, match.end));
+}
+
+/** The longest entry at each place (what `entry` makes of it) and the stretches between entries, in order. */
+function cut(text: string, { trie, starts }: Lookup, entry: (match: Match, start: number) => string): string[] {
   const out: string[] = [];
   let pending = -1;
   for (let i = 0; i < text.length;) {
     const match = starts[text.charCodeAt(i)] ? trie.matchPrefix(text, i) : null;
     if (match) {
       if (pending !== -1) { out.push(text.slice(pending, i)); pending = -1; }
-      out.push(text.slice(i, match.end));
+      out.push(entry(match, i));
       i = match.end;
     } else {
       if (pending === -1) pending = i;
