@@ -74,10 +74,11 @@ export function scoreSentences(sentences: { hits: Hits; text: string }[], rules:
 
 /**
  * Topics: a topic holds when a sentence carries it (reaches the topic's threshold, and is at
- * least `share` of that sentence's strongest topic, `titleShare` for the title) and the topic is prominent: carried by the
- * title or the lead (the first `lead` body sentences), or by at least `support` of the
- * sentences that carry any topic and at least the topic's `minSentences`. A delivery date in one sentence of a long refund story is not
- * a sales story. The evidence is the topic's best sentence (an index, the title being 0).
+ * least `share` of that sentence's strongest topic, `titleShare` for the title) and the topic
+ * is prominent: carried by the title or the lead (the first `lead` body sentences), or by at
+ * least `support` of the sentences that carry any topic and by at least the topic's
+ * `minSentences`. A delivery date in one sentence of a long refund story is not a sales story.
+ * The evidence is the topic's best sentence (an index, the title being 0).
  */
 export function classifyTopics(scored: ScoredSentence[], rules: TopicRule[], policy: TopicsConfig['relevance']['topicPolicy']): TopicDecision[] {
   // A headline packs several facts into one sentence ("锁单4万辆，等待近8个月，退订率40%"): it
@@ -86,18 +87,18 @@ export function classifyTopics(scored: ScoredSentence[], rules: TopicRule[], pol
   const carries = (score: number, rule: TopicRule, i: number) => score >= rule.threshold && score >= shareOf(i) * scored[i]!.best;
   const topical = scored.filter((s, i) => rules.some((rule, t) => carries(s.topics[t]!, rule, i))).length;
   const decisions: TopicDecision[] = [];
-  let strongest: (TopicDecision & { order: number }) | undefined;
+  let strongest: TopicDecision | undefined;
   rules.forEach((rule, t) => {
     const carrying = scored.map((s, i) => ({ i, score: s.topics[t]! })).filter((x) => carries(x.score, rule, x.i));
     if (!carrying.length) return;
     const best = carrying.sort((a, b) => b.score - a.score || a.i - b.i)[0]!;
     const decision = { topic: rule.id, score: round(best.score), sentence: best.i };
-    if (!strongest || decision.score > strongest.score) strongest = { ...decision, order: t };
+    if (!strongest || decision.score > strongest.score) strongest = decision;
     const prominent = carrying.some((x) => x.i <= policy.lead) || (carrying.length >= rule.minSentences && carrying.length >= policy.support * topical);
     if (prominent) decisions.push(decision);
   });
   // An item some sentence ties to the story keeps at least that sentence's strongest topic.
-  if (!decisions.length && strongest) decisions.push({ topic: strongest.topic, score: strongest.score, sentence: strongest.sentence });
+  if (!decisions.length && strongest) decisions.push(strongest);
   return decisions;
 }
 
