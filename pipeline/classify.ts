@@ -4,8 +4,8 @@
 // Every sentence (the title is one, as strong as a lead sentence) is matched once against
 // the story's lexicon (./lexicon.ts), then:
 // - a sentence scores for each topic and carries a topic when it reaches the topic's threshold
-//   and is close to the sentence's strongest one (a delivery date inside a resale sentence is
-//   not sales);
+//   and is close to the sentence's strongest one (a delivery date inside a sentence about reselling
+//   an order is not news of the carmaker's own orders);
 // - a topic holds when a sentence carries it and it is prominent: in the title or lead, or
 //   carried by a share of the item's topical sentences;
 // - the item is about the story when it names the story's subject, holds at least one topic,
@@ -77,7 +77,7 @@ export function scoreSentences(sentences: { hits: Hits; text: string }[], rules:
  * least `share` of that sentence's strongest topic, `titleShare` for the title) and the topic
  * is prominent: carried by the title or the lead (the first `lead` body sentences), or by at
  * least `support` of the sentences that carry any topic and by at least the topic's
- * `minSentences`. A delivery date in one sentence of a long refund story is not a sales story.
+ * `minSentences`. One incidental date in a long story about something else is not its topic.
  * The evidence is the topic's best sentence (an index, the title being 0).
  */
 export function classifyTopics(scored: ScoredSentence[], rules: TopicRule[], policy: TopicsConfig['relevance']['topicPolicy']): TopicDecision[] {

@@ -45,7 +45,7 @@ export function score(labels: Labelled[], predictions: Map<string, Predicted>, t
   return {
     n: labels.length,
     topics,
-    // Only topics the set holds count: a set without resale items says nothing about resale.
+    // Only topics the set holds count: a set without items of a topic says nothing about it.
     macroF1: present.length ? present.reduce((s, t) => s + t.f1, 0) / present.length : 0,
     relevancePrecision: relevance.precision,
     relevanceRecall: on.length ? relevance.recall : 1,

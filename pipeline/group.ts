@@ -96,7 +96,7 @@ export function groupDevelopments(items: readonly GroupItem[], edits: GroupEdits
         // own story joins only a development others reported too.
         if (g.members.every((m) => outletOf.get(m) === item.outletId)) continue;
         // Average link: a report must resemble the development as a whole, not one member of it
-        // ("小米回应提车日期" shares 回应 with one report on resale, not with the others).
+        // ("某公司回应提车日期" shares 回应 with one report of another development, not with the others).
         const score = g.members.reduce((sum, m) => sum + similarity(item.id, m), 0) / g.members.length;
         if (score >= bestScore) { best = g; bestScore = score; }
       }

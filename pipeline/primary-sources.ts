@@ -1,4 +1,4 @@
-// Primary sources an article points to in its text ("小米汽车官方微博发布的说明全文见 https://…"):
+// Primary sources an article points to in its text ("某车企官方微博发布的说明全文见 https://…"):
 // an official post, a court notice, a complaint platform's page. The site links them, so a reader
 // can check the claim at its source. Pure: paragraphs in, links with their labels out.
 
@@ -34,7 +34,7 @@ export function findPrimarySources(paragraphs: readonly string[], articleUrl: st
 function labelBefore(text: string, host: string): string {
   const clauses = text.replace(URL_IN_TEXT, ' ').split(/[。！？；;，,（(「『“：]/);
   for (let i = clauses.length - 1; i >= Math.max(0, clauses.length - 2); i--) {
-    // "说明全文见小米汽车官方微博": the source is named after the pointing word.
+    // "说明全文见某车企官方微博": the source is named after the pointing word.
     const named = clauses[i]!.replace(/^.*?(?:详见|参见|见|詳見|參見|見)(?=\S)/u, '');
     const label = named.replace(/(全文|原文|详情|詳情)?(请|請)?(详|詳)?(见|參見|参见|可见|可見|查看|访问|訪問|链接|鏈接|見)?\s*$/u, '').replace(/^\s*(来源|來源|出处|出處|详见|詳見|参见|參見|见|見)\s*/u, '').trim();
     if (label) return label.slice(0, MAX_LABEL);

@@ -173,7 +173,7 @@ export function assertMarkupBudget(html: string, budget: MarkupBudget = MARKUP_B
  *  Markup-shaped text goes too: a title taken from og:title or <title> is raw text that may
  *  hold '"><script>…', and text a page escaped (&lt;img onerror=…&gt;) arrives here decoded.
  *  Whatever renders a stored field later, no field ever holds a tag. A news story never needs
- *  to quote HTML; "价格<20万元" and "<小米SU7>" are not tags and stay. */
+ *  to quote HTML; "价格<20万元" and "<新车型>" are not tags and stay. */
 export function cleanText(text: string): string {
   return stripTags(text)
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200D\u2060\uFEFF]/g, '')

@@ -1,4 +1,4 @@
-// Who claims a figure (小米官方, 雷军, 网传, 媒体估算, 法院, 投诉平台 …), told from the figure's
+// Who claims a figure (官方, 企业负责人, 网传, 媒体估算, 法院, 投诉平台 …), told from the figure's
 // sentence by cue words from content/config/claimants.yaml. Pure.
 import { parse } from 'yaml';
 import { z } from 'zod';
@@ -24,7 +24,7 @@ export function parseClaimantsConfig(text: string, file = 'claimants.yaml'): Cla
 
 /**
  * The claimant whose cue sits nearest before the figure in its sentence (Chinese names the
- * speaker first: "小米方面称……469位"); else a cue just after it ("……3000位的说法在自媒体间流传");
+ * speaker first: "公司方面称……469位"); else a cue just after it ("……3000位的说法在自媒体间流传");
  * else the fallback. `sentence` and `figureText` in the same script (Simplified for matching).
  */
 export function detectClaimant(sentence: string, figureText: string, config: ClaimantsConfig): Claimant {

@@ -1,5 +1,5 @@
 // The figures ledger: every article's figures grouped by `claim`, identical claims grouped
-// with their sources, each source with its claimant (小米官方, 网传, 法院 …) and date. An entry
+// with their sources, each source with its claimant (官方, 网传, 法院 …) and date. An entry
 // is flagged only when two claimants state different exact values within the same time
 // (claimants.yaml sameTimeDays): approximations (近9万), hedges, ranges and rumours their own
 // article refutes are shown but never compared. Rounding (7.57万 vs 75723) is agreement.

@@ -104,7 +104,7 @@ export const eventSchema = z.object({
   date: z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), z.iso.date()),
   title: z.string().min(1),
   changed: z.string().min(1),
-  /** Article ids, names ("小米汽车官方微博") or { label, url } for a primary source. */
+  /** Article ids, names ("某车企官方微博") or { label, url } for a primary source. */
   sources: z.array(z.union([z.string(), z.object({ label: z.string().min(1), url: z.url({ protocol: /^https?$/ }) })])).default([]),
   dispute: z.string().optional(),
   stage: disputeStage.optional(),
