@@ -104,6 +104,25 @@ describe('relevance and topics', () => {
     expect(only).toMatchObject({ relevant: true, topics: ['sales'] });
   });
 
+  it('reads more ways of telling the story: orders opening, a launch day\'s count, cancellations asked for, prices pushed up, complaints on the complaints platform, a stirred controversy', () => {
+    const cases: [string, string][] = [
+      ['小米新车型正式开启预订', 'sales'], ['小米SU7上市首日锁定近9万台', 'sales'], ['小米YU7開賣一天 訂單破20萬', 'sales'],
+      ['上千名SU7用户申请取消订单', 'refunds'], ['yu7订单被炒高三万', 'resale'],
+      ['黑猫投诉上百条 矛头直指小米SU7锁单规则', 'disputes'], ['小米YU7锁单规则引发争议', 'disputes'],
+    ];
+    for (const [title, topic] of cases) {
+      const a = analyzeArticle({ title, text: '' }, config);
+      expect(a.relevant, title).toBe(true);
+      expect(a.topics, title).toContain(topic);
+    }
+  });
+
+  it('leaves out a spec filing with no price yet and merchandise sold under the car\'s name', () => {
+    const filing = analyzeArticle({ title: '小米新车申报信息曝光', text: '申报信息显示，新车最高车速250公里/小时，续航超过800公里。\n具体售价暂未公布。' }, config);
+    expect(filing.relevant).toBe(false);
+    expect(analyzeArticle({ title: '小米SU7车模开售 一分钟售罄', text: '' }, config).relevant).toBe(false);
+  });
+
   it('rejects lawsuits between companies over names and smears', () => {
     const a = analyzeArticle({ title: '某车企起诉小米汽车商标侵权', text: '' }, config);
     expect(a.relevant).toBe(false);
