@@ -32,6 +32,8 @@ if (!values.story) {
   sets.written = loadWrittenSet('written, tuned on', path.join(fixtures, 'items.jsonl'));
   sets['written-held'] = loadWrittenSet('written, held out', path.join(fixtures, 'holdout.jsonl'));
   if (existsSync(path.join(fixtures, 'blind.jsonl'))) sets['written-blind'] = loadWrittenSet('written, blind', path.join(fixtures, 'blind.jsonl'));
+  // Written blind too, but its errors were read and rules added from them: tuned on since.
+  if (existsSync(path.join(fixtures, 'blind2.jsonl'))) sets['written-blind2'] = loadWrittenSet('written, second blind set (tuned on since its first score)', path.join(fixtures, 'blind2.jsonl'));
 } else {
   // A story's own labelled sets: every DIR/eval/NAME.jsonl is the set NAME.
   const evalDir = path.join(storyDir, 'eval');
