@@ -1,6 +1,7 @@
 // The one mechanism for bounded concurrency (p-queue): the ingest's page requests, the
 // per-host politeness of fetches, the page workers' waiting line and the search index's
 // shards all run through it. Tasks wait in line first come, first served.
+import { setTimeout as sleep } from 'node:timers/promises';
 import PQueue from 'p-queue';
 
 /** At most `concurrency` tasks run at once; the others wait their turn. */
@@ -63,8 +64,4 @@ export class HostScheduler {
 
 function hostOf(url: string): string {
   try { return new URL(url).host; } catch { return url; }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
