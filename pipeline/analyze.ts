@@ -43,6 +43,7 @@ function rulesFor(topics: TopicsConfig): Rules {
       ...t,
       phrases: t.phrases.map((p) => ({ ...p, text: f(p.text) })),
       negative: t.negative.map((n) => ({ ...n, phrase: f(n.phrase), context: foldAll(n.context) })),
+      requires: foldAll(t.requires),
     })),
     relevance: {
       ...topics.relevance,
@@ -76,7 +77,7 @@ function readItem(input: { title: string; text: string }, rules: Rules) {
 
 function ruleDecisions(item: ReturnType<typeof readItem>, rules: Rules) {
   const scored = scoreSentences(item.folded.map((text, i) => ({ text, hits: item.hits[i]! })), rules.topics.topics);
-  const decisions = classifyTopics(scored, rules.topics.topics, rules.topics.relevance.topicPolicy);
+  const decisions = classifyTopics(scored, rules.topics.topics, rules.topics.relevance.topicPolicy, item.hits);
   return { decisions, relevance: judgeRelevance(item.hits, scored, decisions, rules.topics.relevance) };
 }
 

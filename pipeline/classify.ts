@@ -78,9 +78,11 @@ export function scoreSentences(sentences: { hits: Hits; text: string }[], rules:
  * is prominent: carried by the title or the lead (the first `lead` body sentences), or by at
  * least `support` of the sentences that carry any topic and by at least the topic's
  * `minSentences`. One incidental date in a long story about something else is not its topic.
- * The evidence is the topic's best sentence (an index, the title being 0).
+ * A topic with `requires` holds only in an item that names one of them (`sentences`: what each
+ * sentence holds, the title first). The evidence is the topic's best sentence (an index, the title being 0).
  */
-export function classifyTopics(scored: ScoredSentence[], rules: TopicRule[], policy: TopicsConfig['relevance']['topicPolicy']): TopicDecision[] {
+export function classifyTopics(scored: ScoredSentence[], rules: TopicRule[], policy: TopicsConfig['relevance']['topicPolicy'], sentences: Hits[]): TopicDecision[] {
+  const named = (phrases: readonly string[]) => !phrases.length || sentences.some((h) => phrases.some((p) => h.has(p)));
   // A headline packs several facts into one sentence ("锁单4万辆，等待近8个月，退订率40%"): it
   // may carry a weaker topic than a body sentence does (titleShare, default share).
   const shareOf = (i: number) => (i === 0 ? policy.titleShare ?? policy.share : policy.share);
@@ -89,6 +91,7 @@ export function classifyTopics(scored: ScoredSentence[], rules: TopicRule[], pol
   const decisions: TopicDecision[] = [];
   let strongest: TopicDecision | undefined;
   rules.forEach((rule, t) => {
+    if (!named(rule.requires)) return;
     const carrying = scored.map((s, i) => ({ i, score: s.topics[t]! })).filter((x) => carries(x.score, rule, x.i));
     if (!carrying.length) return;
     const best = carrying.sort((a, b) => b.score - a.score || a.i - b.i)[0]!;
@@ -117,7 +120,6 @@ export function judgeRelevance(sentences: Hits[], scored: ScoredSentence[], deci
   if (subject === 0) return { relevant: false, score: 0, reason: reasons.noSubject };
   const storyScore = decisions.reduce((sum, d) => sum + d.score, 0);
   const score = round(Math.min(subject, 6) + storyScore);
-  if (!decisions.length) return { relevant: false, score, reason: reasons.noTopic };
 
   // Each sentence speaks either for the story or for an out-of-scope subject, whichever is stronger.
   let storySentences = 0;
@@ -141,7 +143,9 @@ export function judgeRelevance(sentences: Hits[], scored: ScoredSentence[], deci
     } else if (story > 0) storySentences++;
   });
   const offTotal = [...offSentences.values()].reduce((n, k) => n + k.n, 0);
-  if (offTotal > storySentences) {
+  // With no topic, the out-of-scope subject it speaks for (if any) is the better reason to show.
+  if (!decisions.length && !offTotal) return { relevant: false, score, reason: reasons.noTopic };
+  if (!decisions.length || offTotal > storySentences) {
     const [kind, k] = [...offSentences].sort((a, b) => b[1].n - a[1].n)[0]!;
     return { relevant: false, score, reason: `${kind}: ${[...k.phrases].slice(0, 3).join('、')}` };
   }

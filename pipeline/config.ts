@@ -65,6 +65,8 @@ export const topicRuleSchema = z.object({
   threshold: z.number().default(2),
   /** When neither the title nor the lead carries the topic: how many sentences must (a topic whose words turn up in every kind of story needs more than one). */
   minSentences: z.number().int().min(1).default(1),
+  /** The topic holds only in an item that names one of these somewhere, title included (a dispute needs a buyer or an order: a suit between two companies is not one). Empty: no such need. */
+  requires: z.array(z.string().min(1)).default([]),
   phrases: z.array(phrase).default([]),
   /** Shapes a phrase list cannot hold, such as a count of cars ("2.4万台"), as regular expressions on the folded sentence. */
   patterns: z.array(z.object({ regex: regexSource, weight: z.number() }).strict()).default([]),
@@ -293,7 +295,7 @@ export function loadAnalysisConfig(dir: string): Omit<Config, 'sources'> {
 export function rulePhrases(topics: TopicsConfig): string[] {
   const r = topics.relevance;
   return [
-    ...topics.topics.flatMap((t) => [...t.phrases.map((p) => p.text), ...t.negative.flatMap((n) => [n.phrase, ...n.context])]),
+    ...topics.topics.flatMap((t) => [...t.phrases.map((p) => p.text), ...t.negative.flatMap((n) => [n.phrase, ...n.context]), ...t.requires]),
     ...r.subject.names, ...r.subject.brand, ...r.subject.context,
     ...r.offTopic.flatMap((k) => k.phrases),
   ];

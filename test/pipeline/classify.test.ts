@@ -129,6 +129,18 @@ describe('relevance and topics', () => {
     expect(a.reason).toMatch(/^corporate-legal/);
   });
 
+  it('tags a dispute only where a buyer, an order or a complaint is in it: a suit or an apology between companies is not one', () => {
+    // The same suit and apology words, once between companies and once with buyers.
+    const suit = analyzeArticle({ title: '某低速车厂起诉小米汽车', text: '' }, config);
+    expect(suit.relevant).toBe(false);
+    const apology = analyzeArticle({ title: '某车企就发布会言论向小米汽车致歉', text: '该车企称无意冒犯，小米方面回应称已收到。' }, config);
+    expect(apology.topics).not.toContain('disputes');
+    const buyers = analyzeArticle({ title: '多名车主起诉小米汽车', text: '' }, config);
+    expect(buyers).toMatchObject({ relevant: true, topics: ['disputes'] });
+    const hood = analyzeArticle({ title: '小米SU7 Ultra前舱盖争议 小米致歉', text: '' }, config);
+    expect(hood.topics).toContain('disputes');
+  });
+
   it('keeps an article that names other brands or phones in passing, rejects one about them', () => {
     const rival = analyzeArticle({ title: '蔚来给下定小米SU7的消费者补贴5000元定金', text: '蔚来宣布，已支付小米SU7定金的用户转购蔚来车型，可获5000元补贴。' }, config);
     expect(rival).toMatchObject({ relevant: true });
