@@ -70,7 +70,7 @@ describe('relevance and topics', () => {
       expect(a.topics, title).toContain('sales');
     }
     // A launch that only dates something else, a wait with no length and an accessory's price are not.
-    for (const title of ['小米SU7上市后车主群里吵翻了', '雷军为小米车主推出雨伞 定价99元']) {
+    for (const title of ['小米SU7上市后车主群里吵翻了', 'YU7开卖次日 有车主在群里晒出退订截图', '雷军为小米车主推出雨伞 定价99元']) {
       expect(analyzeArticle({ title, text: '' }, config).topics, title).not.toContain('sales');
     }
   });
