@@ -5,7 +5,7 @@ import { rulePhrases, type Config, type TopicsConfig } from './config.ts';
 import { detectScript, normalizeLines, normalizeText, splitSentences } from './normalize.ts';
 import { segmentWords, keywordsFromTokens } from './segment.ts';
 import { makeFold, compileLexicon, findPhrases, wordPieces, type Fold, type Lexicon } from './lexicon.ts';
-import { classifyTopics, judgeRelevance, linkDisputes, scoreSentences, type DisputeLink } from './classify.ts';
+import { classifyTopics, judgeRelevance, linkDisputes, scoreParts, scoreSentences, type DisputeLink } from './classify.ts';
 import { extractFigures } from './facts.ts';
 import { fingerprint, type Fingerprint } from './dedupe.ts';
 
@@ -127,4 +127,31 @@ function displayCase(keywords: string[], text: string): string[] {
 function originalOf(sentence: string, normalized: string[], original: string[]): string {
   const i = normalized.indexOf(sentence);
   return i === -1 ? sentence : original[i]!;
+}
+
+/** What an editor needs to see why an item got its topics: each sentence's phrases and what each topic scored from them, then the verdict. */
+export type Explanation = {
+  sentences: { text: string; phrases: string[]; topics: { topic: TopicId; score: number; parts: { what: string; weight: number }[] }[] }[];
+  topics: { topic: TopicId; score: number; sentence: number }[];
+  relevant: boolean;
+  reason?: string;
+};
+
+export function explainArticle(input: { title: string; text: string }, config: AnalysisConfig): Explanation {
+  const rules = rulesFor(config.topics);
+  const item = readItem(input, rules);
+  const scored = scoreSentences(item.folded.map((text, i) => ({ text, hits: item.hits[i]! })), rules.topics.topics);
+  const { decisions, relevance } = ruleDecisions(item, rules);
+  return {
+    sentences: item.displayed.map((text, i) => ({
+      text,
+      phrases: [...item.hits[i]!.keys()],
+      topics: rules.topics.topics
+        .map((rule, k) => ({ topic: rule.id, score: scored[i]!.topics[k]!, parts: scoreParts(item.hits[i]!, item.folded[i]!, rule) }))
+        .filter((t) => t.parts.length),
+    })),
+    topics: decisions,
+    relevant: relevance.relevant,
+    ...(relevance.reason ? { reason: relevance.reason } : {}),
+  };
 }

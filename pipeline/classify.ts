@@ -42,6 +42,22 @@ export function scoreSentence(hits: Hits, sentence: string, rule: TopicRule): nu
   return score;
 }
 
+/** scoreSentence's terms one by one, for an editor asking why (`npm run explain`); they sum to its score. */
+export function scoreParts(hits: Hits, sentence: string, rule: TopicRule): { what: string; weight: number }[] {
+  const { weights, longer } = phraseIndex(rule);
+  const parts: { what: string; weight: number }[] = [];
+  for (const [text, n] of hits) {
+    const weight = weights.get(text);
+    if (weight !== undefined && !longer.get(text)?.some((q) => (hits.get(q) ?? 0) >= n)) parts.push({ what: text, weight });
+  }
+  for (const p of rule.patterns) if (p.regex.test(sentence)) parts.push({ what: `/${p.regex.source}/`, weight: p.weight });
+  for (const n of rule.negative) {
+    const context = n.context.find((c) => hits.has(c));
+    if (hits.has(n.phrase) && context) parts.push({ what: `${n.phrase} next to ${context}`, weight: n.weight });
+  }
+  return parts;
+}
+
 type PhraseIndex = { weights: Map<string, number>; longer: Map<string, string[]> };
 const phraseIndexes = new WeakMap<TopicRule, PhraseIndex>();
 

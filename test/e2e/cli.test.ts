@@ -1,4 +1,4 @@
-// The command-line contracts other tools rely on: extract, analyze, segment.
+// The command-line contracts other tools rely on: extract, analyze, segment, explain, eval.
 import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -74,6 +74,26 @@ describe('segment', () => {
     expect(lines[0]!.split(' ')).toEqual(expect.arrayContaining(['锁单', '定金']));
     expect(lines[1]!.split(' ')).toEqual(['黄牛', '转售', '优先购车权']);
     expect(lines.every((l) => !/ {2}/.test(l))).toBe(true);
+  });
+});
+
+describe('explain', () => {
+  it('shows each sentence\'s phrases and what each topic scored from them, the topics that hold and the verdict; a bad line is named and the rest go on', () => {
+    const input = [
+      JSON.stringify({ id: 'a', title: '小米SU7锁单后定金不退', text: '有车主把SU7订单挂到二手平台加价转让。' }),
+      'not json',
+      JSON.stringify({ id: 'b', title: '某地举办风筝节', text: '' }),
+    ].join('\n');
+    const r = run('explain.ts', [], input + '\n');
+    expect(r.status).toBe(0);
+    const [a, bad, b] = r.stdout.split('\n\n');
+    expect(a).toMatch(/^# a: kept/);
+    expect(a).toContain('[0] 小米SU7锁单后定金不退');
+    expect(a).toMatch(/refunds [\d.]+: .*定金/);
+    expect(a).toMatch(/resale [\d.]+: .*加价 \+/);
+    expect(a).toMatch(/topics: .*refunds \([\d.]+, sentence 0\).*resale/);
+    expect(bad).toMatch(/^line 2: not JSON/);
+    expect(b).toMatch(/^# b: rejected \(no-story-subject/);
   });
 });
 

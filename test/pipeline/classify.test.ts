@@ -1,5 +1,6 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { analyzeArticle } from '../../pipeline/analyze.ts';
+import { analyzeArticle, explainArticle } from '../../pipeline/analyze.ts';
+import { readFileSync } from 'node:fs';
 import { realAnalysisConfig } from '../helpers/analysis-config.ts';
 
 let config: ReturnType<typeof realAnalysisConfig>;
@@ -148,5 +149,21 @@ describe('relevance and topics', () => {
     const crash = analyzeArticle({ title: '小米SU7高速碰撞事故', text: '一辆小米SU7在高速上发生碰撞事故后起火。\n该车于去年交付。\n警方已介入调查事故原因。' }, config);
     expect(crash.relevant).toBe(false);
     expect(crash.reason).toMatch(/^safety/);
+  });
+
+  it('explains every score by terms that sum to it, over the written eval set', () => {
+    const items = readFileSync(new URL('../fixtures/eval/items.jsonl', import.meta.url), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    let terms = 0;
+    for (const item of items) {
+      const e = explainArticle(item, config);
+      const a = analyzeArticle(item, config);
+      expect(e.topics.map((t) => t.topic), item.id).toEqual(a.relevant ? a.topics : e.topics.map((t) => t.topic));
+      for (const s of e.sentences) for (const t of s.topics) {
+        const sum = t.parts.reduce((n, p) => n + p.weight, 0);
+        expect(t.score, `${item.id} ${t.topic}`).toBeCloseTo(Math.max(0, sum), 6);
+        terms += t.parts.length;
+      }
+    }
+    expect(terms).toBeGreaterThan(500);
   });
 });

@@ -1,0 +1,33 @@
+// npm run --silent explain [-- --story DIR]: JSON Lines in ({"id","title","text"}), and for each
+// item the reasoning behind its verdict as an editor reads it: every sentence (the title is 0)
+// with the lexicon phrases it holds and its score per topic, then the topics that hold (with
+// their evidence sentence) and the relevance verdict. For tuning topics.yaml.
+import { createInterface } from 'node:readline';
+import { loadAnalysisConfig } from '../config.ts';
+import { explainArticle } from '../analyze.ts';
+import { loadSegmenter } from '../segment.ts';
+import { storyFromArgs } from './paths.ts';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({ options: { story: { type: 'string' } } });
+const { configDir } = storyFromArgs('explain', values.story);
+const config = loadAnalysisConfig(configDir);
+loadSegmenter(config.userDict);
+
+let n = 0;
+for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+  n++;
+  if (!line.trim()) continue;
+  let input: { id?: unknown; title?: unknown; text?: unknown };
+  try { input = JSON.parse(line); } catch (e) { process.stdout.write(`line ${n}: not JSON (${(e as Error).message})\n\n`); continue; }
+  if (typeof input.title !== 'string') { process.stdout.write(`line ${n}: no "title" string\n\n`); continue; }
+  const e = explainArticle({ title: input.title, text: typeof input.text === 'string' ? input.text : '' }, config);
+  const out = [`# ${String(input.id ?? `line ${n}`)}: ${e.relevant ? 'kept' : `rejected (${e.reason})`}`];
+  e.sentences.forEach((s, i) => {
+    if (!s.phrases.length && !s.topics.length) return;
+    out.push(`  [${i}] ${s.text.length > 70 ? `${s.text.slice(0, 70)}…` : s.text}`, `      phrases: ${s.phrases.join(' ') || '—'}`);
+    for (const t of s.topics) out.push(`      ${t.topic} ${t.score}: ${t.parts.map((p) => `${p.what} ${p.weight > 0 ? '+' : ''}${p.weight}`).join(', ')}`);
+  });
+  out.push(`  topics: ${e.topics.map((t) => `${t.topic} (${t.score}, sentence ${t.sentence})`).join(', ') || '—'}`, '');
+  process.stdout.write(out.join('\n') + '\n');
+}
