@@ -71,7 +71,7 @@ describe('relevance and topics', () => {
       expect(a.topics, title).toContain('sales');
     }
     // A launch that only dates something else, a wait with no length and an accessory's price are not.
-    for (const title of ['小米SU7上市后车主群里吵翻了', 'YU7开卖次日 有车主在群里晒出退订截图', '雷军为小米车主推出雨伞 定价99元']) {
+    for (const title of ['小米SU7上市后车主群里吵翻了', 'YU7开卖次日 有车主在群里晒出退订截图', '小米SU7开订期间投诉激增', '雷军为小米车主推出雨伞 定价99元']) {
       expect(analyzeArticle({ title, text: '' }, config).topics, title).not.toContain('sales');
     }
   });
@@ -103,6 +103,9 @@ describe('relevance and topics', () => {
     // An item whose one topical sentence is about sales keeps sales: minSentences never empties an item.
     const only = analyzeArticle({ title: '一位小米SU7车主的周末', text: '他周末常开车带家人去郊外。\n他说，自己的车是去年交付的，当时等了三个月。' }, config);
     expect(only).toMatchObject({ relevant: true, topics: ['sales'] });
+    // Delivery words in a sentence about an order broker are the broker's pitch, not sales news.
+    const broker = analyzeArticle({ title: '有人打出代下单、包提车广告，称能拿到交付靠前的SU7订单', text: '' }, config);
+    expect(broker.topics).toEqual(['resale']);
   });
 
   it('reads more ways of telling the story: orders opening, a launch day\'s count, cancellations asked for, prices pushed up, complaints on the complaints platform, a stirred controversy', () => {
