@@ -42,7 +42,9 @@ export function assembleArticle(parts: RecordParts): Article {
   const { extracted, analysis, contentHash } = page;
   const messages: Article['messages'] = page.warnings.map((w) => (w.startsWith('text-lost: ') ? { level: 'warning', reason: 'text-lost', message: w.slice(11) } : { level: 'warning', reason: 'bad-encoding', message: w }));
   if (canonical.rejected) messages.push({ level: 'warning', reason: 'bad-canonical', message: canonical.rejected });
-  let published = item.published ?? extracted.published;
+  // A page redone without its feed item (rules changed, the feed answered 304) keeps the date
+  // stored from the feed before: the fetch time is the last resort.
+  let published = item.published ?? extracted.published ?? previous?.article.published;
   if (!published) {
     published = fetchedAt;
     messages.push({ level: 'warning', reason: 'no-date', message: 'neither the feed nor the page gave a date; the fetch time is used' });

@@ -19,8 +19,10 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     const url = req.url ?? '/';
     // Every response carries an ETag and honours If-None-Match, as a well-behaved outlet does.
+    // Page 3 gives no date of its own: its date is the feed's.
     const body = url === '/feed.xml'
-      ? rssFeed([1, 2, 9].map((n) => ({ title: `小米SU7订单与定金纠纷（${n}）`, link: `${origin}/a/${n}.html` })))
+      ? rssFeed([1, 2, 3, 9].map((n) => ({ title: `小米SU7订单与定金纠纷（${n}）`, link: `${origin}/a/${n}.html`, ...(n === 3 ? { pubDate: 'Mon, 01 Apr 2024 10:00:00 +0800' } : {}) })))
+      : url === '/a/3.html' ? articlePage({ title: '小米SU7订单与定金纠纷（/a/3.html）', tag: url }).replace(/<p class="date">[^<]*<\/p>/, '')
       : /^\/a\/[1-8]\.html$/.test(url) ? articlePage({ title: `小米SU7订单与定金纠纷（${url}）`, tag: url }) : undefined;
     if (!body) { res.writeHead(404).end(); return; }
     const etag = `"${url.length}-${body.length}"`;
@@ -33,10 +35,12 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-function storedTopics(content: string): string[][] {
+function storedArticles(content: string) {
   const files = fs.readdirSync(path.join(content, 'articles'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).sort();
-  return files.map((f) => parseArticleFile(fs.readFileSync(path.join(content, 'articles', f), 'utf8'), f).article.topics);
+  return files.map((f) => parseArticleFile(fs.readFileSync(path.join(content, 'articles', f), 'utf8'), f).article);
 }
+const storedTopics = (content: string): string[][] => storedArticles(content).map((a) => a.topics);
+const storedDates = (content: string): Record<string, string> => Object.fromEntries(storedArticles(content).map((a) => [a.url.replace(origin, ''), a.published]));
 
 describe('ingest after the rules change', () => {
   it('re-analyses every stored page when topics.yaml changes, and only then', async () => {
@@ -48,10 +52,12 @@ describe('ingest after the rules change', () => {
     const ingest = async () => (await runIngest({ config: loadConfig(config, 'sources.yaml'), contentDir: content, sourcesFile: 'sources.yaml', workers: 1, writeReport: false, politeDelayMs: 0 })).report;
 
     const first = await ingest();
-    expect(first.totals.new).toBe(2);
+    expect(first.totals.new).toBe(3);
     expect(first.totals.failed).toBe(1); // /a/9.html is gone: no reason to redo the others next run
     expect(first.rulesChanged).toBeUndefined();
     const before = storedTopics(content);
+    const dates = storedDates(content);
+    expect(dates['/a/3.html']).toBe('2024-04-01T10:00:00+08:00');
     expect(before.every((t) => t.includes('disputes'))).toBe(true);
 
     // Same rules: the feed answers 304 and no page is asked for again (nor analysed).
@@ -71,8 +77,10 @@ describe('ingest after the rules change', () => {
     pageRequests = 0;
     const changed = await ingest();
     expect(changed.rulesChanged).toBe(true);
-    expect(pageRequests).toBe(2);
-    expect(changed.totals.updated).toBe(2);
+    expect(pageRequests).toBe(3);
+    expect(changed.totals.updated).toBe(3);
+    // The feed was not asked again (304), yet each article keeps its date, the feed's one included.
+    expect(storedDates(content)).toEqual(dates);
     const after = storedTopics(content);
     expect(after.some((t) => t.includes('disputes'))).toBe(false);
     expect(after.every((t) => t.length > 0)).toBe(true);
