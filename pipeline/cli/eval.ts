@@ -34,6 +34,8 @@ if (!values.story) {
   if (existsSync(path.join(fixtures, 'blind.jsonl'))) sets['written-blind'] = loadWrittenSet('written, blind', path.join(fixtures, 'blind.jsonl'));
   // Written blind too, but its errors were read and rules added from them: tuned on since.
   if (existsSync(path.join(fixtures, 'blind2.jsonl'))) sets['written-blind2'] = loadWrittenSet('written, second blind set (tuned on since its first score)', path.join(fixtures, 'blind2.jsonl'));
+  // A third blind set, halved by id hash after its first score: one half to read, one never listed.
+  if (existsSync(path.join(fixtures, 'blind3.jsonl'))) Object.assign(sets, halves('written-blind3', loadWrittenSet('written, third blind set', path.join(fixtures, 'blind3.jsonl'))));
 } else {
   // A story's own labelled sets: every DIR/eval/NAME.jsonl is the set NAME.
   const evalDir = path.join(storyDir, 'eval');
@@ -60,10 +62,14 @@ for (const [option, split] of [['set', false], ['split-set', true]] as const) {
     if (names.some((n) => sets[n])) fail(`that name is taken (${Object.keys(sets).join(', ')})`);
     if (!existsSync(file)) fail(`${file} not found`);
     const set = readSet(name, file, fail);
-    if (!split) { sets[name] = set; continue; }
-    const parts = splitByHash(set.items);
-    for (const part of ['dev', 'held'] as const) sets[`${name}-${part}`] = { ...set, name: `${name}, ${part}`, items: set.items.filter((i) => parts.get(i.id) === part) };
+    if (split) Object.assign(sets, halves(name, set)); else sets[name] = set;
   }
+}
+
+/** NAME-dev and NAME-held, by the hash of each id, as the real set is halved. */
+function halves(name: string, set: EvalSet): Record<string, EvalSet> {
+  const parts = splitByHash(set.items);
+  return Object.fromEntries((['dev', 'held'] as const).map((part) => [`${name}-${part}`, { ...set, name: `${set.name}, ${part}`, items: set.items.filter((i) => parts.get(i.id) === part) }]));
 }
 
 function readSet(name: string, file: string, fail: (why: string) => never): EvalSet {
@@ -137,9 +143,11 @@ function printTable(): void {
     ['macro-F1', (s) => pct(s.macroF1)],
     ['kept without topic', (s) => String(s.keptWithoutTopic)],
   ];
-  const width = 17;
-  process.stdout.write(`${''.padEnd(22)}${keys.map((k) => k.padStart(width)).join('')}\n`);
-  for (const [label, cell] of rows) process.stdout.write(`${label.padEnd(22)}${keys.map((k) => cell(scores.get(k)!, k).padStart(width)).join('')}\n`);
+  // Each column as wide as its name or its widest cell, two spaces apart.
+  const cells = keys.map((k) => [k, ...rows.map(([, cell]) => cell(scores.get(k)!, k))]);
+  const widths = cells.map((c) => 2 + Math.max(...c.map((x) => x.length)));
+  process.stdout.write(`${''.padEnd(22)}${keys.map((k, j) => k.padStart(widths[j]!)).join('')}\n`);
+  rows.forEach(([label], r) => process.stdout.write(`${label.padEnd(22)}${keys.map((_, j) => cells[j]![r + 1]!.padStart(widths[j]!)).join('')}\n`));
   for (const key of keys.filter((k) => !k.startsWith('written'))) {
     const h = hardAccepted(key);
     if (h) process.stdout.write(`\nhard negatives accepted (${key}): ${h.kept}/${h.n} = ${pct(h.kept / Math.max(1, h.n))}`);
