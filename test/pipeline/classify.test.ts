@@ -149,6 +149,10 @@ describe('relevance and topics', () => {
     const rival = analyzeArticle({ title: '蔚来给下定小米SU7的消费者补贴5000元定金', text: '蔚来宣布，已支付小米SU7定金的用户转购蔚来车型，可获5000元补贴。' }, config);
     expect(rival).toMatchObject({ relevant: true });
     expect(rival.topics).toContain('refunds');
+    // Another carmaker's presale that names the SU7 as its rival is the other carmaker's news.
+    const presale = analyzeArticle({ title: '比亚迪新车开启预订 交付周期排至三个月后', text: '比亚迪宣布新车正式上市，支付定金后即可锁单，预计交付时间为三个月后。\n业内人士认为，这款车将与小米SU7正面竞争。' }, config);
+    expect(presale.relevant).toBe(false);
+    expect(presale.reason).toMatch(/^other-maker/);
     const crash = analyzeArticle({ title: '小米SU7高速碰撞事故', text: '一辆小米SU7在高速上发生碰撞事故后起火。\n该车于去年交付。\n警方已介入调查事故原因。' }, config);
     expect(crash.relevant).toBe(false);
     expect(crash.reason).toMatch(/^safety/);
