@@ -113,6 +113,9 @@ describe('relevance and topics', () => {
       ['小米新车型正式开启预订', 'sales'], ['小米SU7上市首日锁定近9万台', 'sales'], ['小米YU7開賣一天 訂單破20萬', 'sales'],
       ['上千名SU7用户申请取消订单', 'refunds'], ['yu7订单被炒高三万', 'resale'],
       ['黑猫投诉上百条 矛头直指小米SU7锁单规则', 'disputes'], ['小米YU7锁单规则引发争议', 'disputes'],
+      // Owners' own words: a wait still to go, an order split by a particle, a refusal answered.
+      ['su7上个月锁的单，app显示还要20周', 'sales'], ['小米yu7现在下单几个月能提车', 'sales'],
+      ['小米SU7锁单惹议', 'disputes'], ['锁单后定金不能退？小米汽车回应', 'disputes'], ['不少SU7准车主抱怨定金无法退', 'disputes'],
     ];
     for (const [title, topic] of cases) {
       const a = analyzeArticle({ title, text: '' }, config);
