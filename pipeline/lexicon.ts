@@ -78,6 +78,7 @@ export function wordPieces(tokens: readonly string[]): string[] {
  * longer word (jieba keeps 月销量 and 年销量 whole; 销量 is what they say), counted once per place.
  */
 export function findPhrases(pieces: readonly string[], lexicon: Lexicon): Map<string, number> {
+  pieces = unglueDates(pieces, lexicon);
   const found = new Map<string, number>();
   const add = (phrase: string) => found.set(phrase, (found.get(phrase) ?? 0) + 1);
   for (const piece of pieces) {
@@ -99,3 +100,25 @@ export function findPhrases(pieces: readonly string[], lexicon: Lexicon): Map<st
   }
   return found;
 }
+
+// A month or a day written right after a model name ("小米YU71月份销量", "SU73月交付") glues its
+// digits to the name's: split them off where the name is a phrase and a date unit follows.
+const DATE_UNIT = /^(月|日|号|年|季度)/;
+
+function unglueDates(pieces: readonly string[], lexicon: Lexicon): readonly string[] {
+  let out: string[] | undefined;
+  for (let i = 1; i + 1 < pieces.length; i++) {
+    const digits = pieces[i]!;
+    if (digits.length < 2 || !/^\d+$/.test(digits) || !/^[a-z]+$/.test(pieces[i - 1]!) || !DATE_UNIT.test(pieces[i + 1]!)) continue;
+    // The shortest split that leaves a date of one or two digits: yu7|1, su7|12.
+    for (let k = 1; k < digits.length && digits.length - k <= 2; k++) {
+      if (!lexicon.phrases.has(pieces[i - 1]! + digits.slice(0, k))) continue;
+      out ??= [...pieces];
+      const at = out.length - (pieces.length - i); // pieces already split before this one shift the index
+      out.splice(at, 1, digits.slice(0, k), digits.slice(k));
+      break;
+    }
+  }
+  return out ?? pieces;
+}
+

@@ -16,6 +16,16 @@ describe('lexicon matching', () => {
     expect(findPhrases(wordPieces(['su7ultra', '加价']), lexicon)).toEqual(new Map([['su7', 1], ['加价', 1]]));
   });
 
+  it('parts a model name from a month or a day glued to it, and only then', () => {
+    const lexicon = compileLexicon(['yu7', 'su7', '销量']);
+    const find = (tokens: string[]) => findPhrases(wordPieces(tokens), lexicon);
+    expect(find(['小米', 'y', 'u', '7', '1', '月份', '销量']).has('yu7')).toBe(true); // 小米YU71月份销量
+    expect(find(['s', 'u', '7', '1', '2', '月', '销量']).has('su7')).toBe(true); // SU712月销量
+    // Not without a date unit after the digits, nor where the name is no phrase.
+    expect(find(['s', 'u', '7', '1', '销量']).has('su7')).toBe(false);
+    expect(find(['x', 'y', '7', '1', '月']).size).toBe(0);
+  });
+
   it('reads a space between letters or digits as a word boundary', () => {
     const lexicon = compileLexicon(['yu7', 'su7ultra']);
     expect(findPhrases(wordPieces(['yu7', ' ', '6', '月']), lexicon).get('yu7')).toBe(1);
