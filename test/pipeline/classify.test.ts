@@ -146,6 +146,8 @@ describe('relevance and topics', () => {
     expect(buyers).toMatchObject({ relevant: true, topics: ['disputes'] });
     const hood = analyzeArticle({ title: '小米SU7 Ultra前舱盖争议 小米致歉', text: '' }, config);
     expect(hood.topics).toContain('disputes');
+    // A regulator acts for buyers.
+    expect(analyzeArticle({ title: '市监局约谈小米汽车 要求整改', text: '' }, config).topics).toContain('disputes');
   });
 
   it('keeps an article that names other brands or phones in passing, rejects one about them', () => {
