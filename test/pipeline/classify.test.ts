@@ -65,10 +65,15 @@ describe('relevance and topics', () => {
   });
 
   it('reads launches, prices told as figures, order comparisons and waiting times as sales news', () => {
-    for (const title of ['小米新款SUV正式上市', '小米YU7发布', '小米SU7降到19.99万', '雷军：YU7订单要高于SU7', '下单小米YU7要等一年多', 'SU7提车时间再延长', '门店排队试驾小米SU7']) {
+    for (const title of ['小米新款SUV正式上市', '小米YU7发布', '雷军：小米SU7新款定价不会是20.99万', '小米回应：YU7标准版不比SU7标准版贵',
+      '小米YU7现在下单多久能提车', '小米YU7一小时收获15万辆订单？', '雷军宣布初代SU7停产', '小米SU7降到19.99万', '雷军：YU7订单要高于SU7', '下单小米YU7要等一年多', 'SU7提车时间再延长', '门店排队试驾小米SU7']) {
       const a = analyzeArticle({ title, text: '' }, config);
       expect(a.relevant, title).toBe(true);
       expect(a.topics, title).toContain('sales');
+    }
+    // Money paid for an order or an option and a resale premium are not the car's price.
+    for (const title of ['他花1.5万元接手了一张SU7订单', '小米SU7现车转让价格比官方贵了两万']) {
+      expect(analyzeArticle({ title, text: '' }, config).topics, title).not.toContain('sales');
     }
     // A launch that only dates something else, a wait with no length and an accessory's price are not.
     for (const title of ['小米SU7上市后车主群里吵翻了', 'YU7开卖次日 有车主在群里晒出退订截图', '小米SU7开订期间投诉激增', '雷军为小米车主推出雨伞 定价99元']) {
