@@ -36,7 +36,7 @@ export function scoreSentence(hits: Hits, sentence: string, rule: TopicRule): nu
     if (!inside) score += weight;
   }
   for (const p of rule.patterns) if (p.regex.test(sentence)) score += p.weight;
-  for (const n of rule.negative) {
+  if (hits.size) for (const n of rule.negative) {
     if (hits.has(n.phrase) && n.context.some((c) => hits.has(c))) score += n.weight;
   }
   return score;
@@ -104,10 +104,36 @@ export function classifyTopics(scored: ScoredSentence[], rules: TopicRule[], pol
 
 /** Is the story's subject named: by name, or a brand word with a context word that makes it the subject? */
 export function subjectScore(sentences: Hits[], subject: TopicsConfig['relevance']['subject']): number {
-  const has = (hits: Hits, phrases: readonly string[]) => phrases.some((p) => hits.has(p));
+  const has = (hits: Hits, phrases: readonly string[]) => hits.size > 0 && phrases.some((p) => hits.has(p));
   const named = sentences.filter((h) => has(h, subject.names)).length;
   const branded = sentences.filter((h) => !has(h, subject.names) && has(h, subject.brand) && has(h, subject.context)).length;
   return named + 0.5 * branded;
+}
+
+type OffTopicKind = TopicsConfig['relevance']['offTopic'][number];
+const offTopicIndexes = new WeakMap<readonly OffTopicKind[], Map<string, Set<OffTopicKind>>>();
+
+/**
+ * The out-of-scope kinds (in config order) that have a phrase among a sentence's hits, or
+ * undefined when none has: a sentence holds a few phrases, the kinds over a hundred.
+ */
+function offTopicKindsOf(hits: Hits, offTopic: readonly OffTopicKind[]): OffTopicKind[] | undefined {
+  let index = offTopicIndexes.get(offTopic);
+  if (!index) {
+    index = new Map();
+    for (const kind of offTopic) for (const p of kind.phrases) {
+      let kinds = index.get(p);
+      if (!kinds) index.set(p, (kinds = new Set()));
+      kinds.add(kind);
+    }
+    offTopicIndexes.set(offTopic, index);
+  }
+  let found: Set<OffTopicKind> | undefined;
+  for (const phrase of hits.keys()) {
+    const kinds = index.get(phrase);
+    if (kinds) for (const k of kinds) (found ??= new Set()).add(k);
+  }
+  return found && offTopic.filter((k) => found.has(k));
 }
 
 /** Is the item about the story? See the module comment; reasons come from topics.yaml. */
@@ -124,8 +150,10 @@ export function judgeRelevance(sentences: Hits[], scored: ScoredSentence[], deci
   const offSentences = new Map<string, { n: number; phrases: Set<string> }>();
   sentences.forEach((hits, i) => {
     let worst: { kind: string; weight: number; phrases: string[] } | undefined;
-    const named = relevance.subject.names.some((p) => hits.has(p));
-    for (const kind of offTopic) {
+    // Most sentences hold no phrase at all: no subject named, no out-of-scope phrase.
+    const named = hits.size > 0 && relevance.subject.names.some((p) => hits.has(p));
+    const kinds = hits.size ? offTopicKindsOf(hits, offTopic) : undefined;
+    if (kinds) for (const kind of kinds) {
       // Another subject (a phone) yields to a sentence that names ours; an aspect of ours (a crash) does not.
       if (kind.otherSubject && named) continue;
       const phrases = kind.phrases.filter((p) => hits.has(p));

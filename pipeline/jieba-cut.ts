@@ -100,10 +100,16 @@ export function cutByDictionary(input: string, trie: WordTrie): string[] {
       if (!(top > MIN_DOUBLE)) top = MIN_DOUBLE;
       let pick = i + 1;
       for (let j = i + 1; j < end && node !== -1; j++) {
-        // The child along runes[j]: children are few below the root, so a scan beats a search.
+        // The child along runes[j]: most nodes have a few children, where a scan beats a search;
+        // a word's first character often has hundreds (中 → 中国, 中心, …), searched by halves.
         const cp = runes[j]!;
         let next = -1;
-        for (let c = links[2 * node + 1]! >> 1, last = links[2 * node + 3]! >> 1; c < last; c++) {
+        let c = links[2 * node + 1]! >> 1, last = links[2 * node + 3]! >> 1;
+        while (last - c > 8) {
+          const mid = (c + last) >>> 1;
+          if (links[2 * mid]! <= cp) c = mid; else last = mid;
+        }
+        for (; c < last; c++) {
           const k = links[2 * c]!;
           if (k >= cp) { if (k === cp) next = c; break; }
         }

@@ -59,6 +59,11 @@ function joinSpacedWords(tokens: string[]): string[] {
   return out;
 }
 
+// The IDF of words already looked up: a news vocabulary repeats from one article to the next,
+// and a Map hit (the word's hash is computed once, for the counts) is cheaper than a walk down the trie.
+const seenIdf = new Map<string, number>();
+const SEEN_IDF_LIMIT = 200_000;
+
 let idf: { table: WordTrie; average: number; highest: number; stop: Set<string> } | undefined;
 
 /** Jieba's own IDF table and stop words, read once (the table compiled and cached like the dictionary): keywords come from tokens already cut. */
@@ -111,8 +116,14 @@ export function keywordsFromTokens(tokens: readonly string[], topN: number): str
   for (const [word, { n }] of tf) {
     // A word that could not enter the list even with the highest IDF is not looked up.
     if (top.length === topN && n * highest < top[topN - 1]!.weight) continue;
-    const node = findWord(table, word);
-    const entry = { word, weight: n * (node === -1 ? average : table.value[node]!) };
+    let weight = seenIdf.get(word);
+    if (weight === undefined) {
+      const node = findWord(table, word);
+      weight = node === -1 ? average : table.value[node]!;
+      if (seenIdf.size >= SEEN_IDF_LIMIT) seenIdf.clear(); // tokens the HMM invented (segment()) are not bounded by the dictionary
+      seenIdf.set(word, weight);
+    }
+    const entry = { word, weight: n * weight };
     if (top.length === topN && !before(entry, top[topN - 1]!)) continue;
     if (stop.has(word)) continue;
     let i = top.length;
