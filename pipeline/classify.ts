@@ -26,7 +26,7 @@ export type Hits = ReadonlyMap<string, number>;
  * minus phrases whose negative context applies.
  */
 export function scoreSentence(hits: Hits, sentence: string, rule: TopicRule): number {
-  const { weights, longer } = phraseIndex(rule);
+  const { weights, longer, anyPattern } = phraseIndex(rule);
   let score = 0;
   // A sentence holds a handful of phrases, a topic hundreds: walk the sentence's.
   for (const [text, n] of hits) {
@@ -35,14 +35,14 @@ export function scoreSentence(hits: Hits, sentence: string, rule: TopicRule): nu
     const inside = longer.get(text)?.some((q) => (hits.get(q) ?? 0) >= n);
     if (!inside) score += weight;
   }
-  for (const p of rule.patterns) if (p.regex.test(sentence)) score += p.weight;
+  if (anyPattern?.test(sentence) !== false) for (const p of rule.patterns) if (p.regex.test(sentence)) score += p.weight;
   if (hits.size) for (const n of rule.negative) {
     if (hits.has(n.phrase) && n.context.some((c) => hits.has(c))) score += n.weight;
   }
   return score;
 }
 
-type PhraseIndex = { weights: Map<string, number>; longer: Map<string, string[]> };
+type PhraseIndex = { weights: Map<string, number>; longer: Map<string, string[]>; anyPattern?: RegExp };
 const phraseIndexes = new WeakMap<TopicRule, PhraseIndex>();
 
 /** A topic's phrases by text (a phrase listed twice weighs twice) and, for each, the longer phrases of the topic that hold it. */
@@ -57,9 +57,21 @@ function phraseIndex(rule: TopicRule): PhraseIndex {
     const holders = texts.filter((q) => q.length > t.length && q.includes(t));
     if (holders.length) longer.set(t, holders);
   }
-  index = { weights, longer };
+  index = { weights, longer, anyPattern: anyOf(rule.patterns.map((p) => p.regex)) };
   phraseIndexes.set(rule, index);
   return index;
+}
+
+/**
+ * One expression that matches where any of the patterns does: most sentences match none, and one
+ * test of the alternation costs less than a test of each. Undefined (test each) when they cannot
+ * be joined: different flags, a stateful flag, or a back-reference whose number would change.
+ */
+function anyOf(patterns: RegExp[]): RegExp | undefined {
+  if (patterns.length < 2) return undefined;
+  const flags = patterns[0]!.flags;
+  if (/[gy]/.test(flags) || patterns.some((p) => p.flags !== flags || /\\([1-9]|k<)/.test(p.source))) return undefined;
+  try { return new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'), flags); } catch { return undefined; }
 }
 
 export type ScoredSentence = { topics: number[]; best: number };

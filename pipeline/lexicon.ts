@@ -44,14 +44,25 @@ export type Lexicon = {
   wholeWords: ReadonlySet<string>;
   /** Every beginning of a phrase (the phrases included): a run of pieces that is none can only grow into none. */
   prefixes: ReadonlySet<string>;
+  /** Every ending of a phrase (the phrases included), likewise for the ends of a long word. */
+  suffixes: ReadonlySet<string>;
+  /** 1 for each UTF-16 code unit a phrase starts, ends with: most words start and end with none, and need no look-up. */
+  firstUnits: Uint8Array;
+  lastUnits: Uint8Array;
 };
 
 /** `wholeWords`: words that hold a phrase but mean something else (加量不加价); never looked inside. */
 export function compileLexicon(phrases: Iterable<string>, wholeWords: Iterable<string> = []): Lexicon {
   const set = new Set(phrases);
   const prefixes = new Set<string>();
-  for (const p of set) for (let k = 1; k <= p.length; k++) prefixes.add(p.slice(0, k));
-  return { phrases: set, maxLength: Math.max(0, ...[...set].map((p) => p.length)), wholeWords: new Set(wholeWords), prefixes };
+  const suffixes = new Set<string>();
+  const firstUnits = new Uint8Array(0x10000);
+  const lastUnits = new Uint8Array(0x10000);
+  for (const p of set) {
+    for (let k = 1; k <= p.length; k++) { prefixes.add(p.slice(0, k)); suffixes.add(p.slice(p.length - k)); }
+    if (p) { firstUnits[p.charCodeAt(0)] = 1; lastUnits[p.charCodeAt(p.length - 1)] = 1; }
+  }
+  return { phrases: set, maxLength: Math.max(0, ...[...set].map((p) => p.length)), wholeWords: new Set(wholeWords), prefixes, suffixes, firstUnits, lastUnits };
 }
 
 // Letters and digits apart, so su7, yu7 and ultra each align in "su7ultra".
@@ -80,15 +91,25 @@ export function wordPieces(tokens: readonly string[]): string[] {
 export function findPhrases(pieces: readonly string[], lexicon: Lexicon): Map<string, number> {
   const found = new Map<string, number>();
   const add = (phrase: string) => found.set(phrase, (found.get(phrase) ?? 0) + 1);
+  const { prefixes, suffixes, firstUnits, lastUnits } = lexicon;
   for (const piece of pieces) {
-    if (piece.length < 3 || lexicon.wholeWords.has(piece)) continue;
-    for (let k = 2; k < piece.length; k++) {
-      if (lexicon.phrases.has(piece.slice(0, k))) add(piece.slice(0, k));
-      if (lexicon.phrases.has(piece.slice(piece.length - k))) add(piece.slice(piece.length - k));
+    if (piece.length < 3) continue;
+    // Each end is followed while it is still the beginning (ending) of some phrase.
+    let head = firstUnits[piece.charCodeAt(0)] === 1, tail = lastUnits[piece.charCodeAt(piece.length - 1)] === 1;
+    if ((!head && !tail) || lexicon.wholeWords.has(piece)) continue;
+    for (let k = 2; k < piece.length && (head || tail); k++) {
+      if (head) {
+        const start = piece.slice(0, k);
+        if (!prefixes.has(start)) head = false; else if (lexicon.phrases.has(start)) add(start);
+      }
+      if (tail) {
+        const end = piece.slice(piece.length - k);
+        if (!suffixes.has(end)) tail = false; else if (lexicon.phrases.has(end)) add(end);
+      }
     }
   }
   for (let i = 0; i < pieces.length; i++) {
-    if (pieces[i] === ' ') continue;
+    if (pieces[i] === ' ' || firstUnits[pieces[i]!.charCodeAt(0)] !== 1) continue;
     let run = '';
     for (let j = i; j < pieces.length; j++) {
       if (pieces[j] === ' ') continue; // "su7 ultra" spells su7ultra, and a space still ends "yu7"
