@@ -75,7 +75,7 @@ export function wordPieces(tokens: readonly string[]): string[] {
   let ascii = '';
   const flush = () => { if (ascii) pieces.push(...ascii.match(ALNUM_PARTS)!); ascii = ''; };
   for (const t of tokens) {
-    if (ASCII_WORD.test(t)) { ascii += t; continue; }
+    if (t.charCodeAt(0) < 128 && ASCII_WORD.test(t)) { ascii += t; continue; }
     flush();
     pieces.push(t);
   }
