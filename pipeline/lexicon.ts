@@ -49,7 +49,15 @@ export type Lexicon = {
   /** 1 for each UTF-16 code unit a phrase starts, ends with: most words start and end with none, and need no look-up. */
   firstUnits: Uint8Array;
   lastUnits: Uint8Array;
+  /** The first two code units of every phrase of two or more, hashed into bits (pairBit): a run whose first two are not there begins no phrase. */
+  firstPairs: Uint8Array;
 };
+
+const PAIR_BITS = 1 << 20;
+/** The bit of two code units in firstPairs (a hash: different pairs may share one, which only costs an exact look-up). */
+function pairBit(a: number, b: number): number {
+  return (Math.imul(a, 0x9e3779b1) ^ b) & (PAIR_BITS - 1);
+}
 
 /** `wholeWords`: words that hold a phrase but mean something else (加量不加价); never looked inside. */
 export function compileLexicon(phrases: Iterable<string>, wholeWords: Iterable<string> = []): Lexicon {
@@ -58,11 +66,13 @@ export function compileLexicon(phrases: Iterable<string>, wholeWords: Iterable<s
   const suffixes = new Set<string>();
   const firstUnits = new Uint8Array(0x10000);
   const lastUnits = new Uint8Array(0x10000);
+  const firstPairs = new Uint8Array(PAIR_BITS);
   for (const p of set) {
+    if (p.length >= 2) firstPairs[pairBit(p.charCodeAt(0), p.charCodeAt(1))] = 1;
     for (let k = 1; k <= p.length; k++) { prefixes.add(p.slice(0, k)); suffixes.add(p.slice(p.length - k)); }
     if (p) { firstUnits[p.charCodeAt(0)] = 1; lastUnits[p.charCodeAt(p.length - 1)] = 1; }
   }
-  return { phrases: set, maxLength: Math.max(0, ...[...set].map((p) => p.length)), wholeWords: new Set(wholeWords), prefixes, suffixes, firstUnits, lastUnits };
+  return { phrases: set, maxLength: Math.max(0, ...[...set].map((p) => p.length)), wholeWords: new Set(wholeWords), prefixes, suffixes, firstUnits, lastUnits, firstPairs };
 }
 
 // Letters and digits apart, so su7, yu7 and ultra each align in "su7ultra".
@@ -91,7 +101,7 @@ export function wordPieces(tokens: readonly string[]): string[] {
 export function findPhrases(pieces: readonly string[], lexicon: Lexicon): Map<string, number> {
   const found = new Map<string, number>();
   const add = (phrase: string) => found.set(phrase, (found.get(phrase) ?? 0) + 1);
-  const { prefixes, suffixes, firstUnits, lastUnits } = lexicon;
+  const { prefixes, suffixes, firstUnits, lastUnits, firstPairs } = lexicon;
   for (const piece of pieces) {
     if (piece.length < 3) continue;
     // Each end is followed while it is still the beginning (ending) of some phrase.
@@ -109,7 +119,16 @@ export function findPhrases(pieces: readonly string[], lexicon: Lexicon): Map<st
     }
   }
   for (let i = 0; i < pieces.length; i++) {
-    if (pieces[i] === ' ' || firstUnits[pieces[i]!.charCodeAt(0)] !== 1) continue;
+    const piece = pieces[i]!;
+    if (piece === ' ' || firstUnits[piece.charCodeAt(0)] !== 1) continue;
+    // The second code unit, in this piece or the next that is not a space: a pair no phrase begins with ends the run.
+    let second = piece.length > 1 ? piece.charCodeAt(1) : -1;
+    for (let j = i + 1; second === -1 && j < pieces.length; j++) if (pieces[j] !== ' ') second = pieces[j]!.charCodeAt(0);
+    if (second !== -1 && firstPairs[pairBit(piece.charCodeAt(0), second)] !== 1) {
+      // A one-unit phrase is the only one left.
+      if (lexicon.phrases.has(piece)) add(piece);
+      continue;
+    }
     let run = '';
     for (let j = i; j < pieces.length; j++) {
       if (pieces[j] === ' ') continue; // "su7 ultra" spells su7ultra, and a space still ends "yu7"
