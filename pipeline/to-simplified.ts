@@ -1,7 +1,7 @@
 // Traditional → Simplified as OpenCC's tw→cn then hk→cn converters do it, with opencc-js's own
 // dictionaries, tries and longest-match lookup, but without asking the trie about characters
-// no dictionary entry starts with (most of them), nor about a character whose only entry is
-// itself (read from a table): opencc-js looks every character up in a Map, eight passes over
+// no dictionary entry starts with (most of them), nor about a character that starts no entry
+// longer than itself (its replacement is read from a table): opencc-js looks every character up in a Map, eight passes over
 // the text, and that was a tenth of the analysis. The converters are built on first use. The output is the
 // library's, character for character (test/pipeline/normalize.test.ts compares them).
 import * as OpenCC from 'opencc-js';
