@@ -76,9 +76,24 @@ function anyOf(patterns: RegExp[]): RegExp | undefined {
 
 export type ScoredSentence = { topics: number[]; best: number };
 
+const allPatterns = new WeakMap<TopicRule[], { count: number; any?: RegExp }>();
+/** Every topic's patterns, and one expression for them all (see anyOf). */
+function patternsOfAll(rules: TopicRule[]): { count: number; any?: RegExp } {
+  let all = allPatterns.get(rules);
+  if (!all) {
+    const regexes = rules.flatMap((rule) => rule.patterns.map((p) => p.regex));
+    all = { count: regexes.length, any: anyOf(regexes) };
+    allPatterns.set(rules, all);
+  }
+  return all;
+}
+
 /** Each sentence's score per topic (in config order), and its strongest topic score. */
 export function scoreSentences(sentences: { hits: Hits; text: string }[], rules: TopicRule[]): ScoredSentence[] {
+  const patterns = patternsOfAll(rules);
   return sentences.map(({ hits, text }) => {
+    // A sentence with no phrase scores only by patterns: when no topic's pattern matches, it scores 0 for all.
+    if (!hits.size && (patterns.count === 0 || patterns.any?.test(text) === false)) return { topics: rules.map(() => 0), best: 0 };
     const topics = rules.map((rule) => Math.max(0, scoreSentence(hits, text, rule)));
     return { topics, best: Math.max(0, ...topics) };
   });

@@ -98,9 +98,10 @@ export function wordPieces(tokens: readonly string[]): string[] {
  * every run of consecutive pieces that spells a phrase, and a phrase that begins or ends a
  * longer word (jieba keeps 月销量 and 年销量 whole; 销量 is what they say), counted once per place.
  */
-export function findPhrases(pieces: readonly string[], lexicon: Lexicon): Map<string, number> {
-  const found = new Map<string, number>();
-  const add = (phrase: string) => found.set(phrase, (found.get(phrase) ?? 0) + 1);
+export function findPhrases(pieces: readonly string[], lexicon: Lexicon): ReadonlyMap<string, number> {
+  // Most sentences hold no phrase: they share one empty map instead of each making its own.
+  let found: Map<string, number> | undefined;
+  const add = (phrase: string) => { found ??= new Map(); found.set(phrase, (found.get(phrase) ?? 0) + 1); };
   const { prefixes, suffixes, firstUnits, lastUnits, firstPairs } = lexicon;
   for (const piece of pieces) {
     if (piece.length < 3) continue;
@@ -137,5 +138,7 @@ export function findPhrases(pieces: readonly string[], lexicon: Lexicon): Map<st
       if (lexicon.phrases.has(run)) add(run);
     }
   }
-  return found;
+  return found ?? NO_PHRASES;
 }
+
+const NO_PHRASES: ReadonlyMap<string, number> = new Map();
