@@ -16,26 +16,42 @@ type Preset = { normalizationChain?: readonly (readonly string[])[]; segmentatio
  * alone, and its replacement is read from `single` without walking the trie (most entries of
  * the character dictionaries are one character, and so are most matches).
  */
-type Lookup = { trie: OpenCC.Trie; starts: Uint8Array; single: (string | undefined)[] };
+type Lookup = {
+  trie: OpenCC.Trie; starts: Uint8Array; single: (string | undefined)[];
+  /** 1 where the character alone is an entry (its replacement in `single`). */
+  alone: Uint8Array;
+  /** A bit per pair of code units (hashed) that begins an entry of two or more: where the text's pair has none, the character alone is the longest entry. */
+  pairs: Uint8Array;
+};
+
+const PAIR_BITS = 1 << 19;
+function pairBit(a: number, b: number): number {
+  return (Math.imul((a << 16) | b, 0x9e3779b1) >>> 13) & (PAIR_BITS - 1);
+}
 
 function lookup(dicts: readonly string[]): Lookup {
   const trie = new OpenCC.Trie();
   trie.loadDictGroup(dicts);
   const starts = new Uint8Array(0x10000);
+  const pairs = new Uint8Array(PAIR_BITS >>> 3);
   for (const dict of dicts) {
     for (const entry of dict.split('|')) {
       const key = entry.split(' ')[0]!;
       // An entry starting outside the Basic Multilingual Plane is marked by its lead surrogate: the trie decides.
       if (key) starts[key.charCodeAt(0)] = Math.max(starts[key.charCodeAt(0)]!, key.length > 1 ? 2 : 1);
+      if (key.length > 1) { const bit = pairBit(key.charCodeAt(0), key.charCodeAt(1)); pairs[bit >>> 3] |= 1 << (bit & 7); }
     }
   }
   const single: (string | undefined)[] = new Array(0x10000);
+  const alone = new Uint8Array(0x10000);
   for (let c = 0; c < 0x10000; c++) {
     if (c >= 0xd800 && c <= 0xdfff) { if (starts[c]) starts[c] = 2; continue; }
+    if (!starts[c]) continue;
     // The replacement the trie itself gives for the character alone (the group's first dictionary wins).
-    if (starts[c] === 1) single[c] = trie.matchPrefix(String.fromCharCode(c), 0)?.value;
+    const match = trie.matchPrefix(String.fromCharCode(c), 0);
+    if (match) { single[c] = match.value; alone[c] = 1; }
   }
-  return { trie, starts, single };
+  return { trie, starts, single, alone, pairs };
 }
 
 /** opencc-js's step over a character it does not convert: an ideographic description sequence (⿰ and its operands) as one. */
@@ -71,13 +87,19 @@ function segment(text: string, lookup: Lookup): string[] {
 }
 
 /** The longest entry at each place (its replacement, or itself when `replace` is false) and the stretches between entries, in order. */
-function cut(text: string, { trie, starts, single }: Lookup, replace: boolean): string[] {
+function cut(text: string, { trie, starts, single, alone, pairs }: Lookup, replace: boolean): string[] {
   const out: string[] = [];
   let pending = -1;
   for (let i = 0; i < text.length;) {
-    const start = starts[text.charCodeAt(i)];
+    const c = text.charCodeAt(i);
+    let start = starts[c];
+    if (start === 2 && (c < 0xd800 || c > 0xdfff)) {
+      // No longer entry begins with this pair: the character alone, if it is an entry, is the longest.
+      const bit = i + 1 < text.length ? pairBit(c, text.charCodeAt(i + 1)) : -1;
+      if (bit === -1 || !(pairs[bit >>> 3]! & (1 << (bit & 7)))) start = alone[c] ? 1 : 0;
+    }
     let end = -1, value: string | undefined;
-    if (start === 1) { end = i + 1; value = single[text.charCodeAt(i)]; } else if (start === 2) {
+    if (start === 1) { end = i + 1; value = single[c]; } else if (start === 2) {
       const match = trie.matchPrefix(text, i);
       if (match) { end = match.end; value = match.value; }
     }
