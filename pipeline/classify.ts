@@ -206,7 +206,11 @@ export function judgeRelevance(sentences: Hits[], scored: ScoredSentence[], deci
 /** Which dispute threads the article follows, and at what stage, from story.yaml and topics.yaml. */
 export function linkDisputes(sentences: string[], story: StoryConfig, stages: TopicsConfig['disputeStages']): DisputeLink[] {
   const links: DisputeLink[] = [];
+  // A thread none of whose words the item holds (most threads, most items) is passed over after
+  // one search of the whole text; a word without a line break is in the lines joined only if it is in one line.
+  const all = sentences.join('\n');
   for (const thread of story.disputes) {
+    if (!thread.match.some((m) => m.includes('\n') || all.includes(m))) continue;
     const matching = sentences.filter((s) => thread.match.some((m) => s.includes(m)));
     if (!matching.length) continue;
     // The latest stage the article reaches: an outcome matters more than the complaint it answers.

@@ -14,18 +14,24 @@ export type Fold = {
 export function makeFold(spelling: Record<string, string> = {}): Fold {
   const wrong = Object.keys(spelling).sort((a, b) => b.length - a.length);
   const pattern = wrong.length ? new RegExp(wrong.map(escapeRegExp).join('|'), 'g') : undefined;
-  const finish = (text: string) => {
+  const finish = (text: string, spaces = /\s+/g) => {
     // A space between letters or digits still parts two words ("yu7 6月" is not "yu76月"); elsewhere it goes.
-    const folded = text.replace(/\s+/g, (space, at: number, all: string) => (/[a-z\d]/.test(all[at - 1] ?? '') && /[a-z\d]/.test(all[at + space.length] ?? '') ? ' ' : ''));
+    const folded = text.replace(spaces, (space, at: number, all: string) => (/[a-z\d]/.test(all[at - 1] ?? '') && /[a-z\d]/.test(all[at + space.length] ?? '') ? ' ' : ''));
     return pattern ? folded.replace(pattern, (w) => spelling[w]!) : folded;
   };
   const fold = (text: string) => finish(caseAndWidth(text));
+  // Spaces and spelling can be done on the lines joined as well: a run of white space other than
+  // the line break stays inside its line (and a line break is no letter or digit, as a line's
+  // missing neighbour is not), and no misspelling holds a line break.
+  const joinable = wrong.every((w) => w !== '' && !w.includes('\n'));
   // Compatibility forms, width and case fold character by character, never across a line break
   // (NFKC composes nothing with one, and a line break is neither cased nor case-ignorable for
-  // the final sigma), so the lines are folded joined, then parted; spaces and spelling per line.
+  // the final sigma), so the lines are folded joined, then parted.
   fold.lines = (lines: readonly string[]) => {
-    const parted = caseAndWidth(lines.join('\n')).split('\n');
-    return parted.length === lines.length ? parted.map(finish) : lines.map(fold);
+    const joined = caseAndWidth(lines.join('\n'));
+    const parted = (joinable ? finish(joined, /[^\S\n]+/g) : joined).split('\n');
+    if (parted.length !== lines.length) return lines.map(fold);
+    return joinable ? parted : parted.map((line) => finish(line));
   };
   return fold;
 }
