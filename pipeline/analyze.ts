@@ -69,10 +69,25 @@ function readItem(input: { title: string; text: string }, rules: Rules) {
   const folded = rules.fold.lines([title, ...normalized]);
   // One cut for the whole item: sentences joined by line breaks, which jieba keeps as tokens.
   const words = segmentWords(folded.join('\n'));
-  const perSentence: string[][] = [[]];
-  for (const w of words) if (w === '\n') perSentence.push([]); else perSentence.at(-1)!.push(w);
+  // In one pass: each sentence's tokens, and the item's words without blanks (for keywords).
+  const perSentence: string[][] = [];
+  const kept: string[] = [];
+  let tokens: string[] = [];
+  for (const w of words) {
+    if (w === '\n') { perSentence.push(tokens); tokens = []; continue; }
+    tokens.push(w);
+    if (!isBlank(w)) kept.push(w);
+  }
+  perSentence.push(tokens);
   const hits = perSentence.map((tokens) => findPhrases(wordPieces(tokens), rules.lexicon));
-  return { script, original, normalized, folded, hits, words: words.filter((w) => w.trim() !== ''), displayed: [input.title.trim(), ...original] };
+  return { script, original, normalized, folded, hits, words: kept, displayed: [input.title.trim(), ...original] };
+}
+
+/** Whether a token is only white space (String.prototype.trim's): a token starting with a letter, digit or Han character is not, without trimming it. */
+function isBlank(token: string): boolean {
+  const c = token.charCodeAt(0);
+  if ((c > 0x20 && c < 0x7f) || (c > 0x3000 && c !== 0xfeff)) return false;
+  return token.trim() === '';
 }
 
 function ruleDecisions(item: ReturnType<typeof readItem>, rules: Rules) {

@@ -26,7 +26,7 @@ export type Hits = ReadonlyMap<string, number>;
  * minus phrases whose negative context applies.
  */
 export function scoreSentence(hits: Hits, sentence: string, rule: TopicRule): number {
-  const { weights, longer } = phraseIndex(rule);
+  const { weights, longer, anyPattern } = phraseIndex(rule);
   let score = 0;
   // A sentence holds a handful of phrases, a topic hundreds: walk the sentence's.
   for (const [text, n] of hits) {
@@ -35,8 +35,8 @@ export function scoreSentence(hits: Hits, sentence: string, rule: TopicRule): nu
     const inside = longer.get(text)?.some((q) => (hits.get(q) ?? 0) >= n);
     if (!inside) score += weight;
   }
-  for (const p of rule.patterns) if (p.regex.test(sentence)) score += p.weight;
-  for (const n of rule.negative) {
+  if (anyPattern?.test(sentence) !== false) for (const p of rule.patterns) if (p.regex.test(sentence)) score += p.weight;
+  if (hits.size) for (const n of rule.negative) {
     if (hits.has(n.phrase) && n.context.some((c) => hits.has(c))) score += n.weight;
   }
   return score;
@@ -58,7 +58,7 @@ export function scoreParts(hits: Hits, sentence: string, rule: TopicRule): { wha
   return parts;
 }
 
-type PhraseIndex = { weights: Map<string, number>; longer: Map<string, string[]> };
+type PhraseIndex = { weights: Map<string, number>; longer: Map<string, string[]>; anyPattern?: RegExp };
 const phraseIndexes = new WeakMap<TopicRule, PhraseIndex>();
 
 /** A topic's phrases by text (a phrase listed twice weighs twice) and, for each, the longer phrases of the topic that hold it. */
@@ -73,16 +73,43 @@ function phraseIndex(rule: TopicRule): PhraseIndex {
     const holders = texts.filter((q) => q.length > t.length && q.includes(t));
     if (holders.length) longer.set(t, holders);
   }
-  index = { weights, longer };
+  index = { weights, longer, anyPattern: anyOf(rule.patterns.map((p) => p.regex)) };
   phraseIndexes.set(rule, index);
   return index;
 }
 
+/**
+ * One expression that matches where any of the patterns does: most sentences match none, and one
+ * test of the alternation costs less than a test of each. Undefined (test each) when they cannot
+ * be joined: different flags, a stateful flag, or a back-reference whose number would change.
+ */
+function anyOf(patterns: RegExp[]): RegExp | undefined {
+  if (patterns.length < 2) return undefined;
+  const flags = patterns[0]!.flags;
+  if (/[gy]/.test(flags) || patterns.some((p) => p.flags !== flags || /\\([1-9]|k<)/.test(p.source))) return undefined;
+  try { return new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'), flags); } catch { return undefined; }
+}
+
 export type ScoredSentence = { topics: number[]; best: number };
+
+const allPatterns = new WeakMap<TopicRule[], { count: number; any?: RegExp }>();
+/** Every topic's patterns, and one expression for them all (see anyOf). */
+function patternsOfAll(rules: TopicRule[]): { count: number; any?: RegExp } {
+  let all = allPatterns.get(rules);
+  if (!all) {
+    const regexes = rules.flatMap((rule) => rule.patterns.map((p) => p.regex));
+    all = { count: regexes.length, any: anyOf(regexes) };
+    allPatterns.set(rules, all);
+  }
+  return all;
+}
 
 /** Each sentence's score per topic (in config order), and its strongest topic score. */
 export function scoreSentences(sentences: { hits: Hits; text: string }[], rules: TopicRule[]): ScoredSentence[] {
+  const patterns = patternsOfAll(rules);
   return sentences.map(({ hits, text }) => {
+    // A sentence with no phrase scores only by patterns: when no topic's pattern matches, it scores 0 for all.
+    if (!hits.size && (patterns.count === 0 || patterns.any?.test(text) === false)) return { topics: rules.map(() => 0), best: 0 };
     const topics = rules.map((rule) => Math.max(0, scoreSentence(hits, text, rule)));
     return { topics, best: Math.max(0, ...topics) };
   });
@@ -123,10 +150,36 @@ export function classifyTopics(scored: ScoredSentence[], rules: TopicRule[], pol
 
 /** Is the story's subject named: by name, or a brand word with a context word that makes it the subject? */
 export function subjectScore(sentences: Hits[], subject: TopicsConfig['relevance']['subject']): number {
-  const has = (hits: Hits, phrases: readonly string[]) => phrases.some((p) => hits.has(p));
+  const has = (hits: Hits, phrases: readonly string[]) => hits.size > 0 && phrases.some((p) => hits.has(p));
   const named = sentences.filter((h) => has(h, subject.names)).length;
   const branded = sentences.filter((h) => !has(h, subject.names) && has(h, subject.brand) && has(h, subject.context)).length;
   return named + 0.5 * branded;
+}
+
+type OffTopicKind = TopicsConfig['relevance']['offTopic'][number];
+const offTopicIndexes = new WeakMap<readonly OffTopicKind[], Map<string, Set<OffTopicKind>>>();
+
+/**
+ * The out-of-scope kinds (in config order) that have a phrase among a sentence's hits, or
+ * undefined when none has: a sentence holds a few phrases, the kinds over a hundred.
+ */
+function offTopicKindsOf(hits: Hits, offTopic: readonly OffTopicKind[]): OffTopicKind[] | undefined {
+  let index = offTopicIndexes.get(offTopic);
+  if (!index) {
+    index = new Map();
+    for (const kind of offTopic) for (const p of kind.phrases) {
+      let kinds = index.get(p);
+      if (!kinds) index.set(p, (kinds = new Set()));
+      kinds.add(kind);
+    }
+    offTopicIndexes.set(offTopic, index);
+  }
+  let found: Set<OffTopicKind> | undefined;
+  for (const phrase of hits.keys()) {
+    const kinds = index.get(phrase);
+    if (kinds) for (const k of kinds) (found ??= new Set()).add(k);
+  }
+  return found && offTopic.filter((k) => found.has(k));
 }
 
 /** Is the item about the story? See the module comment; reasons come from topics.yaml. */
@@ -142,8 +195,10 @@ export function judgeRelevance(sentences: Hits[], scored: ScoredSentence[], deci
   const offSentences = new Map<string, { n: number; phrases: Set<string> }>();
   sentences.forEach((hits, i) => {
     let worst: { kind: string; weight: number; phrases: string[] } | undefined;
-    const named = relevance.subject.names.some((p) => hits.has(p));
-    for (const kind of offTopic) {
+    // Most sentences hold no phrase at all: no subject named, no out-of-scope phrase.
+    const named = hits.size > 0 && relevance.subject.names.some((p) => hits.has(p));
+    const kinds = hits.size ? offTopicKindsOf(hits, offTopic) : undefined;
+    if (kinds) for (const kind of kinds) {
       // Another subject (a phone) yields to a sentence that names ours; an aspect of ours (a crash) does not.
       if (kind.otherSubject && named) continue;
       const phrases = kind.phrases.filter((p) => hits.has(p));
@@ -171,7 +226,11 @@ export function judgeRelevance(sentences: Hits[], scored: ScoredSentence[], deci
 /** Which dispute threads the article follows, and at what stage, from story.yaml and topics.yaml. */
 export function linkDisputes(sentences: string[], story: StoryConfig, stages: TopicsConfig['disputeStages']): DisputeLink[] {
   const links: DisputeLink[] = [];
+  // A thread none of whose words the item holds (most threads, most items) is passed over after
+  // one search of the whole text; a word without a line break is in the lines joined only if it is in one line.
+  const all = sentences.join('\n');
   for (const thread of story.disputes) {
+    if (!thread.match.some((m) => m.includes('\n') || all.includes(m))) continue;
     const matching = sentences.filter((s) => thread.match.some((m) => s.includes(m)));
     if (!matching.length) continue;
     // The latest stage the article reaches: an outcome matters more than the complaint it answers.

@@ -4,7 +4,8 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { createRequire } from 'node:module';
+import type { LineCounter, Document } from 'yaml';
 import { load as loadYamlQuickly, CORE_SCHEMA } from 'js-yaml';
 import { z } from 'zod';
 import { DISPUTE_STAGES, topicId, disputeStage } from '../src/schema/article.ts';
@@ -201,6 +202,7 @@ export function parseYamlText<S extends z.ZodType>(file: string, text: string, s
     const result = schema.safeParse(quick.value);
     if (result.success) return result.data;
   }
+  const { LineCounter, parseDocument } = carefulYaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length) {
@@ -214,6 +216,14 @@ export function parseYamlText<S extends z.ZodType>(file: string, text: string, s
     throw new ConfigError(file, lineOfPath(doc, at, lineCounter), message);
   }
   return result.data;
+}
+
+/**
+ * `yaml`, which reads a file with its lines for the messages, is loaded only when a file needs
+ * it: a valid config never does, and loading it was a tenth of a short command's start.
+ */
+function carefulYaml(): typeof import('yaml') {
+  return createRequire(import.meta.url)('yaml') as typeof import('yaml');
 }
 
 function readQuickly(text: string): { value: unknown } | undefined {
@@ -241,7 +251,7 @@ function lineOfPath(doc: Document, pathParts: (string | number)[], lc: LineCount
   // Walk back up the path until a node exists (a missing key points at its parent).
   for (let n = pathParts.length; n >= 0; n--) {
     const node = doc.getIn(pathParts.slice(0, n), true);
-    if (isNode(node) && node.range) return lc.linePos(node.range[0]).line;
+    if (carefulYaml().isNode(node) && node.range) return lc.linePos(node.range[0]).line;
   }
   return undefined;
 }

@@ -50,7 +50,10 @@ export type FigureMatch = { value: number; valueMax?: number; unit: string; text
 
 export function findFigures(sentence: string): FigureMatch[] {
   const out: FigureMatch[] = [];
-  for (const m of sentence.matchAll(FIGURE)) {
+  // exec with lastIndex, not matchAll: matchAll copies the regular expression on every call,
+  // and this runs on every sentence. FIGURE never matches empty, so the walk always moves on.
+  FIGURE.lastIndex = 0;
+  for (let m = FIGURE.exec(sentence); m; m = FIGURE.exec(sentence)) {
     const [text, n1, m1, n2, m2, rawUnit] = m;
     // "三" alone before 天 is a count; but a lone Chinese "一" before 个/次 is usually grammar, not a figure.
     if (!/\d/.test(n1!) && /^[一两]$/.test(n1!) && !m1 && /^(个|次|家|位|名|人|辆|台|条|件|张|单|起|天|日)$/.test(rawUnit!)) continue;

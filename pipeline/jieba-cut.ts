@@ -84,6 +84,7 @@ export function cutByDictionary(input: string, trie: WordTrie): string[] {
   const { minWeight } = trie.meta as { minWeight: number };
   const { value, links } = trie;
   const rootOf = rootTable(trie);
+  const pairs = pairBits(trie);
   let begin = 0;
   while (begin < count) {
     // A stretch: up to the next separator, or the separator alone.
@@ -99,11 +100,22 @@ export function cutByDictionary(input: string, trie: WordTrie): string[] {
       let top = best[i + 1]! + (node !== -1 && (links[2 * node + 1]! & 1) ? value[node]! : minWeight);
       if (!(top > MIN_DOUBLE)) top = MIN_DOUBLE;
       let pick = i + 1;
+      // Most characters start no word with the next one: the pair's bit says so without a search.
+      if (node !== -1 && i + 1 < end && (first | runes[i + 1]!) <= 0xffff) {
+        const bit = pairBit(first, runes[i + 1]!);
+        if (!(pairs[bit >>> 3]! & (1 << (bit & 7)))) node = -1;
+      }
       for (let j = i + 1; j < end && node !== -1; j++) {
-        // The child along runes[j]: children are few below the root, so a scan beats a search.
+        // The child along runes[j]: most nodes have a few children, where a scan beats a search;
+        // a word's first character often has hundreds (中 → 中国, 中心, …), searched by halves.
         const cp = runes[j]!;
         let next = -1;
-        for (let c = links[2 * node + 1]! >> 1, last = links[2 * node + 3]! >> 1; c < last; c++) {
+        let c = links[2 * node + 1]! >> 1, last = links[2 * node + 3]! >> 1;
+        while (last - c > 8) {
+          const mid = (c + last) >>> 1;
+          if (links[2 * mid]! <= cp) c = mid; else last = mid;
+        }
+        for (; c < last; c++) {
           const k = links[2 * c]!;
           if (k >= cp) { if (k === cp) next = c; break; }
         }
@@ -119,6 +131,32 @@ export function cutByDictionary(input: string, trie: WordTrie): string[] {
     begin = end;
   }
   return out;
+}
+
+const PAIR_BITS = 1 << 21;
+/** The bit of two characters in pairBits: a hash, so two pairs may share one (which only costs a search). */
+function pairBit(a: number, b: number): number {
+  return (Math.imul((a << 16) | b, 0x9e3779b1) >>> 11) & (PAIR_BITS - 1);
+}
+
+const pairBitsOf = new WeakMap<WordTrie, Uint8Array>();
+/** One bit for each pair of characters (both in the Basic Multilingual Plane) that begins a word of the trie; built once per trie. */
+function pairBits(trie: WordTrie): Uint8Array {
+  let bits = pairBitsOf.get(trie);
+  if (bits) return bits;
+  bits = new Uint8Array(PAIR_BITS >>> 3);
+  const { links } = trie;
+  for (let c = links[1]! >> 1, end = links[3]! >> 1; c < end; c++) {
+    const first = links[2 * c]!;
+    if (first > 0xffff) continue;
+    for (let d = links[2 * c + 1]! >> 1, last = links[2 * c + 3]! >> 1; d < last; d++) {
+      if (links[2 * d]! > 0xffff) continue;
+      const bit = pairBit(first, links[2 * d]!);
+      bits[bit >>> 3] |= 1 << (bit & 7);
+    }
+  }
+  pairBitsOf.set(trie, bits);
+  return bits;
 }
 
 /** cppjieba's separators (its PreFilter): space, tab, line break, ，and 。 end a stretch and are cut alone. */

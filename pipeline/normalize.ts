@@ -40,17 +40,30 @@ export function normalizeText(text: string, script = detectScript(text)): string
  * included: lines holding one are converted one by one.
  */
 export function normalizeLines(lines: string[], script: 'hans' | 'hant'): string[] {
-  if (script === 'hans') return lines.map(tidy);
+  if (script === 'hans') return tidyLines(lines);
   const joined = lines.join('\n');
   const converted = /[\u2ff0-\u2fff]/.test(joined) ? undefined : toSimplified(joined).split('\n');
-  return (converted?.length === lines.length ? converted : lines.map(toSimplified)).map(tidy);
+  return tidyLines(converted?.length === lines.length ? converted : lines.map(toSimplified));
+}
+
+/**
+ * tidy of each line, in one pass of each replacement over the lines joined rather than one per
+ * line (a long article has hundreds): none of them matches a line break or across one (the
+ * thousands separator needs digits on both sides), and the ends are trimmed line by line.
+ */
+function tidyLines(lines: readonly string[]): string[] {
+  const parted = lines.some((l) => l.includes('\n')) ? undefined : tidyInside(lines.join('\n')).split('\n');
+  return parted?.length === lines.length ? parted.map((l) => l.trim()) : lines.map(tidy);
 }
 
 function tidy(text: string): string {
+  return tidyInside(text).trim();
+}
+
+function tidyInside(text: string): string {
   return toHalfWidth(text)
     .replace(/(\d),(?=\d{3}\b)/g, '$1') // 88,898 → 88898
-    .replace(/[ \t]+/g, ' ')
-    .trim();
+    .replace(/[ \t]+/g, ' ');
 }
 
 /** Sentences, split after Chinese and ASCII terminal punctuation and at line breaks. */

@@ -59,6 +59,11 @@ function joinSpacedWords(tokens: string[]): string[] {
   return out;
 }
 
+// The IDF of words already looked up: a news vocabulary repeats from one article to the next,
+// and a Map hit (the word's hash is computed once, for the counts) is cheaper than a walk down the trie.
+const seenIdf = new Map<string, number>();
+const SEEN_IDF_LIMIT = 200_000;
+
 let idf: { table: WordTrie; average: number; highest: number; stop: Set<string> } | undefined;
 
 /** Jieba's own IDF table and stop words, read once (the table compiled and cached like the dictionary): keywords come from tokens already cut. */
@@ -108,17 +113,31 @@ export function keywordsFromTokens(tokens: readonly string[], topN: number): str
   // The top N by weight (ties by word), kept in a short sorted list rather than sorting every word.
   const top: { word: string; weight: number }[] = [];
   const before = (a: { word: string; weight: number }, b: { word: string; weight: number }) => a.weight > b.weight || (a.weight === b.weight && a.word < b.word);
-  for (const [word, { n }] of tf) {
+  // The list does not depend on the order words are offered in: words seen more than once go
+  // first, so the list fills with heavy weights early and most words seen once need no look-up.
+  const once: string[] = [];
+  const offer = (word: string, n: number) => {
     // A word that could not enter the list even with the highest IDF is not looked up.
-    if (top.length === topN && n * highest < top[topN - 1]!.weight) continue;
-    const node = findWord(table, word);
-    const entry = { word, weight: n * (node === -1 ? average : table.value[node]!) };
-    if (top.length === topN && !before(entry, top[topN - 1]!)) continue;
-    if (stop.has(word)) continue;
+    if (top.length === topN && n * highest < top[topN - 1]!.weight) return;
+    let weight = seenIdf.get(word);
+    if (weight === undefined) {
+      const node = findWord(table, word);
+      weight = node === -1 ? average : table.value[node]!;
+      if (seenIdf.size >= SEEN_IDF_LIMIT) seenIdf.clear(); // tokens the HMM invented (segment()) are not bounded by the dictionary
+      seenIdf.set(word, weight);
+    }
+    const entry = { word, weight: n * weight };
+    if (top.length === topN && !before(entry, top[topN - 1]!)) return;
+    if (stop.has(word)) return;
     let i = top.length;
     while (i > 0 && before(entry, top[i - 1]!)) i--;
     top.splice(i, 0, entry);
     if (top.length > topN) top.pop();
+  };
+  for (const [word, { n }] of tf) if (n > 1) offer(word, n); else once.push(word);
+  for (const word of once) {
+    if (top.length === topN && highest < top[topN - 1]!.weight) break;
+    offer(word, 1);
   }
   return top.map((k) => k.word);
 }
