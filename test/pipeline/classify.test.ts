@@ -117,6 +117,7 @@ describe('relevance and topics', () => {
     const cases: [string, string][] = [
       ['小米新车型正式开启预订', 'sales'], ['小米SU7上市首日锁定近9万台', 'sales'], ['小米YU7開賣一天 訂單破20萬', 'sales'],
       ['上千名SU7用户申请取消订单', 'refunds'], ['yu7订单被炒高三万', 'resale'], ['二手平台上的小米YU7报价高于新车指导价', 'resale'],
+      ['她在网上接手了别人的SU7订单', 'resale'], ['YU7订单一万五 可改名', 'resale'],
       ['黑猫投诉上百条 矛头直指小米SU7锁单规则', 'disputes'], ['小米YU7锁单规则引发争议', 'disputes'],
       // Owners' own words: a wait still to go, an order split by a particle, a refusal answered.
       ['su7上个月锁的单，app显示还要20周', 'sales'], ['小米yu7现在下单几个月能提车', 'sales'],
