@@ -5,7 +5,7 @@ import { rulePhrases, type Config, type TopicsConfig } from './config.ts';
 import { detectScript, normalizeLines, normalizeText, splitSentences } from './normalize.ts';
 import { segmentWords, keywordsFromTokens } from './segment.ts';
 import { makeFold, compileLexicon, findPhrases, wordPieces, type Fold, type Lexicon } from './lexicon.ts';
-import { classifyTopics, judgeRelevance, linkDisputes, scoreParts, scoreSentences, type DisputeLink } from './classify.ts';
+import { classifyTopics, judgeRelevance, linkDisputes, scoreParts, scoreSentences, traceTopics, type DisputeLink, type TopicTrace } from './classify.ts';
 import { extractFigures } from './facts.ts';
 import { fingerprint, type Fingerprint } from './dedupe.ts';
 
@@ -148,6 +148,8 @@ function originalOf(sentence: string, normalized: string[], original: string[]):
 export type Explanation = {
   sentences: { text: string; phrases: string[]; topics: { topic: TopicId; score: number; parts: { what: string; weight: number }[] }[] }[];
   topics: { topic: TopicId; score: number; sentence: number }[];
+  /** Every topic some sentence carries: which sentences, whether it holds, and why. */
+  traces: TopicTrace[];
   relevant: boolean;
   reason?: string;
 };
@@ -166,6 +168,7 @@ export function explainArticle(input: { title: string; text: string }, config: A
         .filter((t) => t.parts.length),
     })),
     topics: decisions,
+    traces: traceTopics(scored, rules.topics.topics, rules.topics.relevance.topicPolicy, item.hits).traces,
     relevant: relevance.relevant,
     ...(relevance.reason ? { reason: relevance.reason } : {}),
   };

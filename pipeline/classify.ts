@@ -125,6 +125,14 @@ export function scoreSentences(sentences: { hits: Hits; text: string }[], rules:
  * sentence holds, the title first). The evidence is the topic's best sentence (an index, the title being 0).
  */
 export function classifyTopics(scored: ScoredSentence[], rules: TopicRule[], policy: TopicsConfig['relevance']['topicPolicy'], sentences: Hits[]): TopicDecision[] {
+  return traceTopics(scored, rules, policy, sentences).decisions;
+}
+
+/** Why a topic holds or not, for an editor (`npm run explain`): the sentences that carry it and the rule that decided. */
+export type TopicTrace = { topic: TopicId; carriedBy: number[]; held: boolean; why: string };
+
+/** classifyTopics, with each topic's trace. */
+export function traceTopics(scored: ScoredSentence[], rules: TopicRule[], policy: TopicsConfig['relevance']['topicPolicy'], sentences: Hits[]): { decisions: TopicDecision[]; traces: TopicTrace[] } {
   const named = (phrases: readonly string[]) => !phrases.length || sentences.some((h) => phrases.some((p) => h.has(p)));
   // A headline packs several facts into one sentence ("锁单4万辆，等待近8个月，退订率40%"): it
   // may carry a weaker topic than a body sentence does (titleShare, default share).
@@ -132,20 +140,34 @@ export function classifyTopics(scored: ScoredSentence[], rules: TopicRule[], pol
   const carries = (score: number, rule: TopicRule, i: number) => score >= rule.threshold && score >= shareOf(i) * scored[i]!.best;
   const topical = scored.filter((s, i) => rules.some((rule, t) => carries(s.topics[t]!, rule, i))).length;
   const decisions: TopicDecision[] = [];
+  const traces: TopicTrace[] = [];
   let strongest: TopicDecision | undefined;
   rules.forEach((rule, t) => {
-    if (!named(rule.requires)) return;
     const carrying = scored.map((s, i) => ({ i, score: s.topics[t]! })).filter((x) => carries(x.score, rule, x.i));
     if (!carrying.length) return;
+    const carriedBy = carrying.map((x) => x.i);
+    if (!named(rule.requires)) { traces.push({ topic: rule.id, carriedBy, held: false, why: `none of its required words (requires: ${rule.requires.slice(0, 6).join('、')}…)` }); return; }
     const best = carrying.sort((a, b) => b.score - a.score || a.i - b.i)[0]!;
     const decision = { topic: rule.id, score: round(best.score), sentence: best.i };
     if (!strongest || decision.score > strongest.score) strongest = decision;
-    const prominent = carrying.some((x) => x.i <= policy.lead) || (carrying.length >= rule.minSentences && carrying.length >= policy.support * topical);
-    if (prominent) decisions.push(decision);
+    const inLead = carriedBy.some((i) => i <= policy.lead);
+    const supported = carrying.length >= rule.minSentences && carrying.length >= policy.support * topical;
+    if (inLead || supported) decisions.push(decision);
+    traces.push({
+      topic: rule.id, carriedBy, held: inLead || supported,
+      why: inLead ? 'carried by the title or the lead'
+        : supported ? `carried by ${carrying.length} of ${topical} topical sentences`
+        : `carried by ${carrying.length} of ${topical} topical sentences, outside the title and lead (needs ${rule.minSentences} and ${policy.support} of them)`,
+    });
   });
   // An item some sentence ties to the story keeps at least that sentence's strongest topic.
-  if (!decisions.length && strongest) decisions.push(strongest);
-  return decisions;
+  if (!decisions.length && strongest) {
+    decisions.push(strongest);
+    const trace = traces.find((x) => x.topic === strongest!.topic)!;
+    trace.held = true;
+    trace.why += '; kept as the item\'s only topic';
+  }
+  return { decisions, traces };
 }
 
 /** Is the story's subject named: by name, or a brand word with a context word that makes it the subject? */

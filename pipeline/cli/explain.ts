@@ -28,6 +28,7 @@ for await (const line of createInterface({ input: process.stdin, crlfDelay: Infi
     out.push(`  [${i}] ${s.text.length > 70 ? `${s.text.slice(0, 70)}…` : s.text}`, `      phrases: ${s.phrases.join(' ') || '—'}`);
     for (const t of s.topics) out.push(`      ${t.topic} ${t.score}: ${t.parts.map((p) => `${p.what} ${p.weight > 0 ? '+' : ''}${p.weight}`).join(', ')}`);
   });
+  for (const t of e.traces) out.push(`  ${t.held ? 'holds' : 'does not hold'}: ${t.topic}, ${t.why} [sentences ${t.carriedBy.join(', ')}]`);
   out.push(`  topics: ${e.topics.map((t) => `${t.topic} (${t.score}, sentence ${t.sentence})`).join(', ') || '—'}`, '');
   process.stdout.write(out.join('\n') + '\n');
 }

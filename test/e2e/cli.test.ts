@@ -92,6 +92,7 @@ describe('explain', () => {
     expect(a).toMatch(/refunds [\d.]+: .*定金/);
     expect(a).toMatch(/resale [\d.]+: .*加价 \+/);
     expect(a).toMatch(/topics: .*refunds \([\d.]+, sentence 0\).*resale/);
+    expect(a).toMatch(/holds: refunds, carried by the title or the lead \[sentences 0/);
     expect(bad).toMatch(/^line 2: not JSON/);
     expect(b).toMatch(/^# b: rejected \(no-story-subject/);
   });

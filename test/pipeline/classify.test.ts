@@ -146,6 +146,9 @@ describe('relevance and topics', () => {
     // The same suit and apology words, once between companies and once with buyers.
     const suit = analyzeArticle({ title: '某低速车厂起诉小米汽车', text: '' }, config);
     expect(suit.relevant).toBe(false);
+    expect(explainArticle({ title: '某低速车厂起诉小米汽车', text: '' }, config).traces).toEqual([
+      { topic: 'disputes', carriedBy: [0], held: false, why: expect.stringMatching(/^none of its required words/) },
+    ]);
     const apology = analyzeArticle({ title: '某车企就发布会言论向小米汽车致歉', text: '该车企称无意冒犯，小米方面回应称已收到。' }, config);
     expect(apology.topics).not.toContain('disputes');
     const buyers = analyzeArticle({ title: '多名车主起诉小米汽车', text: '' }, config);
