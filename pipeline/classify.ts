@@ -125,14 +125,14 @@ export function scoreSentences(sentences: { hits: Hits; text: string }[], rules:
  * sentence holds, the title first). The evidence is the topic's best sentence (an index, the title being 0).
  */
 export function classifyTopics(scored: ScoredSentence[], rules: TopicRule[], policy: TopicsConfig['relevance']['topicPolicy'], sentences: Hits[]): TopicDecision[] {
-  return traceTopics(scored, rules, policy, sentences).decisions;
+  return traceTopics(scored, rules, policy, sentences, false).decisions;
 }
 
 /** Why a topic holds or not, for an editor (`npm run explain`): the sentences that carry it and the rule that decided. */
 export type TopicTrace = { topic: TopicId; carriedBy: number[]; held: boolean; why: string };
 
-/** classifyTopics, with each topic's trace. */
-export function traceTopics(scored: ScoredSentence[], rules: TopicRule[], policy: TopicsConfig['relevance']['topicPolicy'], sentences: Hits[]): { decisions: TopicDecision[]; traces: TopicTrace[] } {
+/** classifyTopics, with each topic's trace (`trace`: false in the hot path, which needs no reasons). */
+export function traceTopics(scored: ScoredSentence[], rules: TopicRule[], policy: TopicsConfig['relevance']['topicPolicy'], sentences: Hits[], trace = true): { decisions: TopicDecision[]; traces: TopicTrace[] } {
   const named = (phrases: readonly string[]) => !phrases.length || sentences.some((h) => phrases.some((p) => h.has(p)));
   // A headline packs several facts into one sentence ("锁单4万辆，等待近8个月，退订率40%"): it
   // may carry a weaker topic than a body sentence does (titleShare, default share).
@@ -146,14 +146,14 @@ export function traceTopics(scored: ScoredSentence[], rules: TopicRule[], policy
     const carrying = scored.map((s, i) => ({ i, score: s.topics[t]! })).filter((x) => carries(x.score, rule, x.i));
     if (!carrying.length) return;
     const carriedBy = carrying.map((x) => x.i);
-    if (!named(rule.requires)) { traces.push({ topic: rule.id, carriedBy, held: false, why: `none of its required words (requires: ${rule.requires.slice(0, 6).join('、')}…)` }); return; }
+    if (!named(rule.requires)) { if (trace) traces.push({ topic: rule.id, carriedBy, held: false, why: `none of its required words (requires: ${rule.requires.slice(0, 6).join('、')}…)` }); return; }
     const best = carrying.sort((a, b) => b.score - a.score || a.i - b.i)[0]!;
     const decision = { topic: rule.id, score: round(best.score), sentence: best.i };
     if (!strongest || decision.score > strongest.score) strongest = decision;
     const inLead = carriedBy.some((i) => i <= policy.lead);
     const supported = carrying.length >= rule.minSentences && carrying.length >= policy.support * topical;
     if (inLead || supported) decisions.push(decision);
-    traces.push({
+    if (trace) traces.push({
       topic: rule.id, carriedBy, held: inLead || supported,
       why: inLead ? 'carried by the title or the lead'
         : supported ? `carried by ${carrying.length} of ${topical} topical sentences`
@@ -163,9 +163,8 @@ export function traceTopics(scored: ScoredSentence[], rules: TopicRule[], policy
   // An item some sentence ties to the story keeps at least that sentence's strongest topic.
   if (!decisions.length && strongest) {
     decisions.push(strongest);
-    const trace = traces.find((x) => x.topic === strongest!.topic)!;
-    trace.held = true;
-    trace.why += '; kept as the item\'s only topic';
+    const kept = traces.find((x) => x.topic === strongest!.topic);
+    if (kept) { kept.held = true; kept.why += '; kept as the item\'s only topic'; }
   }
   return { decisions, traces };
 }
