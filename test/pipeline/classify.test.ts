@@ -37,6 +37,8 @@ describe('relevance and topics', () => {
   it('rejects Xiaomi phone news', () => {
     const a = analyzeArticle({ title: '小米14销量突破百万', text: '小米14系列开售后销量突破百万台，澎湃OS获得好评。\n雷军在微博感谢米粉支持。' }, config);
     expect(a.relevant).toBe(false);
+    // Another phone line by name, sold with F-codes as the car once was.
+    expect(analyzeArticle({ title: '小米MIX新机今日开售 持F码可优先购买', text: '' }, config).relevant).toBe(false);
   });
 
   it('applies negative context: 转让 of shares is not resale', () => {
