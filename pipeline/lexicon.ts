@@ -159,8 +159,11 @@ function unglueDates(pieces: readonly string[], lexicon: Lexicon): readonly stri
   for (let i = 1; i + 1 < pieces.length; i++) {
     const digits = pieces[i]!;
     if (digits.length < 2 || !/^\d+$/.test(digits) || !/^[a-z]+$/.test(pieces[i - 1]!) || !DATE_UNIT.test(pieces[i + 1]!)) continue;
-    // The shortest split that leaves a date of one or two digits: yu7|1, su7|12.
-    for (let k = 1; k < digits.length && digits.length - k <= 2; k++) {
+    // The split that leaves a month or a day (one or two digits: yu7|1, su7|12) or a year (su7|2024年).
+    const year = pieces[i + 1]!.startsWith('年');
+    for (let k = 1; k < digits.length; k++) {
+      const rest = digits.length - k;
+      if (!(rest <= 2 || (year && rest === 4))) continue;
       if (!lexicon.phrases.has(pieces[i - 1]! + digits.slice(0, k))) continue;
       out ??= [...pieces];
       const at = out.length - (pieces.length - i); // pieces already split before this one shift the index

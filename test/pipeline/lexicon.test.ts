@@ -21,6 +21,7 @@ describe('lexicon matching', () => {
     const find = (tokens: string[]) => findPhrases(wordPieces(tokens), lexicon);
     expect(find(['小米', 'y', 'u', '7', '1', '月份', '销量']).has('yu7')).toBe(true); // 小米YU71月份销量
     expect(find(['s', 'u', '7', '1', '2', '月', '销量']).has('su7')).toBe(true); // SU712月销量
+    expect(find(['s', 'u', '7', '2', '0', '2', '4', '年', '销量']).has('su7')).toBe(true); // SU72024年销量
     // Not without a date unit after the digits, nor where the name is no phrase.
     expect(find(['s', 'u', '7', '1', '销量']).has('su7')).toBe(false);
     expect(find(['x', 'y', '7', '1', '月']).size).toBe(0);
