@@ -1,7 +1,9 @@
 // npm run --silent explain [-- --story DIR]: JSON Lines in ({"id","title","text"}), and for each
-// item the reasoning behind its verdict as an editor reads it: every sentence (the title is 0)
-// with the lexicon phrases it holds and its score per topic, then the topics that hold (with
-// their evidence sentence) and the relevance verdict. For tuning topics.yaml.
+// item the reasoning behind its verdict as an editor reads it: the verdict, every sentence (the
+// title is 0) with the lexicon phrases it holds and each topic's score as the terms that make
+// it, then for every topic some sentence carries whether it holds and the rule that decided,
+// and the topics that hold with their evidence sentence. For tuning topics.yaml; a bad line is
+// named and the rest go on.
 import { createInterface } from 'node:readline';
 import { loadAnalysisConfig } from '../config.ts';
 import { explainArticle } from '../analyze.ts';
