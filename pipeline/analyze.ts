@@ -5,7 +5,7 @@ import { rulePhrases, type Config, type TopicsConfig } from './config.ts';
 import { detectScript, normalizeLines, normalizeText, splitSentences } from './normalize.ts';
 import { segmentWords, keywordsFromTokens } from './segment.ts';
 import { makeFold, compileLexicon, findPhrases, wordPieces, type Fold, type Lexicon } from './lexicon.ts';
-import { classifyTopics, judgeRelevance, linkDisputes, scoreParts, scoreSentences, traceTopics, type DisputeLink, type TopicTrace } from './classify.ts';
+import { judgeRelevance, linkDisputes, scoreParts, scoreSentences, traceTopics, type DisputeLink, type TopicTrace } from './classify.ts';
 import { extractFigures } from './facts.ts';
 import { fingerprint, type Fingerprint } from './dedupe.ts';
 
@@ -90,10 +90,11 @@ function isBlank(token: string): boolean {
   return token.trim() === '';
 }
 
-function ruleDecisions(item: ReturnType<typeof readItem>, rules: Rules) {
+/** `trace`: also say why each carried topic holds or not (explain); the hot path builds no reasons. */
+function ruleDecisions(item: ReturnType<typeof readItem>, rules: Rules, trace = false) {
   const scored = scoreSentences(item.folded.map((text, i) => ({ text, hits: item.hits[i]! })), rules.topics.topics);
-  const decisions = classifyTopics(scored, rules.topics.topics, rules.topics.relevance.topicPolicy, item.hits);
-  return { decisions, relevance: judgeRelevance(item.hits, scored, decisions, rules.topics.relevance) };
+  const { decisions, traces } = traceTopics(scored, rules.topics.topics, rules.topics.relevance.topicPolicy, item.hits, trace);
+  return { scored, decisions, traces, relevance: judgeRelevance(item.hits, scored, decisions, rules.topics.relevance) };
 }
 
 export function analyzeArticle(input: { title: string; text: string }, config: AnalysisConfig): Analysis {
@@ -157,8 +158,7 @@ export type Explanation = {
 export function explainArticle(input: { title: string; text: string }, config: AnalysisConfig): Explanation {
   const rules = rulesFor(config.topics);
   const item = readItem(input, rules);
-  const scored = scoreSentences(item.folded.map((text, i) => ({ text, hits: item.hits[i]! })), rules.topics.topics);
-  const { decisions, relevance } = ruleDecisions(item, rules);
+  const { scored, decisions, traces, relevance } = ruleDecisions(item, rules, true);
   return {
     sentences: item.displayed.map((text, i) => ({
       text,
@@ -168,7 +168,7 @@ export function explainArticle(input: { title: string; text: string }, config: A
         .filter((t) => t.parts.length),
     })),
     topics: decisions,
-    traces: traceTopics(scored, rules.topics.topics, rules.topics.relevance.topicPolicy, item.hits).traces,
+    traces,
     relevant: relevance.relevant,
     ...(relevance.reason ? { reason: relevance.reason } : {}),
   };

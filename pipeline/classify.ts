@@ -6,7 +6,7 @@
 // - a sentence scores for each topic and carries a topic when it reaches the topic's threshold
 //   and is close to the sentence's strongest one (a delivery date inside a sentence about reselling
 //   an order is not news of the carmaker's own orders);
-// - a topic holds when a sentence carries it and it is prominent: in the title or lead, or
+// - a topic holds (traceTopics) when a sentence carries it and it is prominent: in the title or lead, or
 //   carried by a share of the item's topical sentences;
 // - the item is about the story when it names the story's subject, holds at least one topic,
 //   and its sentences about an out-of-scope subject (a crash, a phone) do not outnumber its
@@ -115,6 +115,9 @@ export function scoreSentences(sentences: { hits: Hits; text: string }[], rules:
   });
 }
 
+/** Why a topic holds or not, for an editor (`npm run explain`): the sentences that carry it and the rule that decided. */
+export type TopicTrace = { topic: TopicId; carriedBy: number[]; held: boolean; why: string };
+
 /**
  * Topics: a topic holds when a sentence carries it (reaches the topic's threshold, and is at
  * least `share` of that sentence's strongest topic, `titleShare` for the title) and the topic
@@ -123,15 +126,8 @@ export function scoreSentences(sentences: { hits: Hits; text: string }[], rules:
  * `minSentences`. One incidental date in a long story about something else is not its topic.
  * A topic with `requires` holds only in an item that names one of them (`sentences`: what each
  * sentence holds, the title first). The evidence is the topic's best sentence (an index, the title being 0).
+ * `trace`: also say why each carried topic holds or not (`npm run explain`); the hot path builds no reasons.
  */
-export function classifyTopics(scored: ScoredSentence[], rules: TopicRule[], policy: TopicsConfig['relevance']['topicPolicy'], sentences: Hits[]): TopicDecision[] {
-  return traceTopics(scored, rules, policy, sentences, false).decisions;
-}
-
-/** Why a topic holds or not, for an editor (`npm run explain`): the sentences that carry it and the rule that decided. */
-export type TopicTrace = { topic: TopicId; carriedBy: number[]; held: boolean; why: string };
-
-/** classifyTopics, with each topic's trace (`trace`: false in the hot path, which needs no reasons). */
 export function traceTopics(scored: ScoredSentence[], rules: TopicRule[], policy: TopicsConfig['relevance']['topicPolicy'], sentences: Hits[], trace = true): { decisions: TopicDecision[]; traces: TopicTrace[] } {
   const named = (phrases: readonly string[]) => !phrases.length || sentences.some((h) => phrases.some((p) => h.has(p)));
   // A headline packs several facts into one sentence ("锁单4万辆，等待近8个月，退订率40%"): it
