@@ -5,11 +5,14 @@ import { rulePhrases, type Config, type TopicsConfig } from './config.ts';
 import { detectScript, normalizeLines, normalizeText, splitSentences } from './normalize.ts';
 import { segmentWords, keywordsFromTokens } from './segment.ts';
 import { makeFold, compileLexicon, findPhrases, wordPieces, type Fold, type Lexicon } from './lexicon.ts';
-import { judgeRelevance, linkDisputes, scoreParts, scoreSentences, traceTopics, type DisputeLink, type TopicTrace } from './classify.ts';
+import { judgeRelevance, linkDisputes, newsDayFor, onlyNamesSubject, scoreParts, scoreSentences, traceTopics, type DisputeLink, type NewsDay, type TopicDecision, type TopicTrace } from './classify.ts';
+import { parseSourceDate } from './dates.ts';
 import { extractFigures } from './facts.ts';
 import { fingerprint, type Fingerprint } from './dedupe.ts';
 
 export type AnalysisConfig = Pick<Config, 'topics' | 'claims' | 'story'>;
+/** An item to analyse: `date` (when it was published or listed, any form dates.ts reads) places a bare title on the story's news days. */
+export type AnalysisInput = { title: string; text: string; date?: string };
 
 export type Analysis = {
   script: 'hans' | 'hant';
@@ -17,7 +20,7 @@ export type Analysis = {
   relevanceScore: number;
   reason?: string;
   topics: TopicId[];
-  evidence: { topic: TopicId; sentence: string; score: number }[];
+  evidence: { topic: TopicId; sentence: string; score: number; newsDay?: { date: string; what: string } }[];
   keywords: string[];
   figures: Figure[];
   disputes: DisputeLink[];
@@ -97,30 +100,50 @@ function ruleDecisions(item: ReturnType<typeof readItem>, rules: Rules, trace = 
   return { scored, decisions, traces, relevance: judgeRelevance(item.hits, scored, decisions, rules.topics.relevance) };
 }
 
-export function analyzeArticle(input: { title: string; text: string }, config: AnalysisConfig): Analysis {
+/**
+ * An item the rules leave without an angle (it names the subject and nothing else), with no
+ * text, dated on one of the story's news days or the next: that day's news, its topics told by
+ * story.yaml `newsDays`, the title their evidence (classify.ts newsDayFor).
+ */
+function newsDayOfBareTitle(item: ReturnType<typeof readItem>, rules: Rules, relevance: { relevant: boolean; reason?: string }, date: string | undefined, story: AnalysisConfig['story']): NewsDay | undefined {
+  if (relevance.relevant || relevance.reason !== rules.topics.relevance.reasons.noTopic || !date || !story.newsDays.length) return undefined;
+  if (item.folded.length > 1 || !onlyNamesSubject(item.folded[0]!, item.hits[0]!, rules.topics.relevance.subject)) return undefined;
+  const day = parseSourceDate(date, story.timezone)?.slice(0, 10);
+  return day ? newsDayFor(day, story.newsDays) : undefined;
+}
+
+function newsDayDecisions(day: NewsDay): TopicDecision[] {
+  return day.topics.map((topic) => ({ topic, score: 0, sentence: 0 }));
+}
+
+export function analyzeArticle(input: AnalysisInput, config: AnalysisConfig): Analysis {
   const { analysis, words } = analyzeItem(input, config);
   return { ...analysis, fingerprint: fingerprint(words) };
 }
 
 /** The analysis without the fingerprint, which only the ingest's deduplication reads (the `analyze` command prints none). */
-export function analyzeWithoutFingerprint(input: { title: string; text: string }, config: AnalysisConfig): Omit<Analysis, 'fingerprint'> {
+export function analyzeWithoutFingerprint(input: AnalysisInput, config: AnalysisConfig): Omit<Analysis, 'fingerprint'> {
   return analyzeItem(input, config).analysis;
 }
 
-function analyzeItem(input: { title: string; text: string }, config: AnalysisConfig): { analysis: Omit<Analysis, 'fingerprint'>; words: string[] } {
+function analyzeItem(input: AnalysisInput, config: AnalysisConfig): { analysis: Omit<Analysis, 'fingerprint'>; words: string[] } {
   const rules = rulesFor(config.topics);
   const item = readItem(input, rules);
   const { script, original, normalized, words, displayed } = item;
   const fullNormalized = normalized.join('\n');
-  const { decisions, relevance } = ruleDecisions(item, rules);
+  const judged = ruleDecisions(item, rules);
+  const newsDay = newsDayOfBareTitle(item, rules, judged.relevance, input.date, config.story);
+  const decisions = newsDay ? newsDayDecisions(newsDay) : judged.decisions;
+  const relevance = newsDay ? { relevant: true, score: judged.relevance.score } : judged.relevance;
   const relevant = relevance.relevant;
+  const onNewsDay = newsDay ? { newsDay: { date: newsDay.date, what: newsDay.what } } : {};
   const analysis = {
     script,
     relevant,
     relevanceScore: relevance.score,
-    ...(relevance.reason ? { reason: relevance.reason } : {}),
+    ...('reason' in relevance && relevance.reason ? { reason: relevance.reason } : {}),
     topics: relevant ? decisions.map((d) => d.topic) : [],
-    evidence: relevant ? decisions.map((d) => ({ topic: d.topic, sentence: displayed[d.sentence]!, score: d.score })) : [],
+    evidence: relevant ? decisions.map((d) => ({ topic: d.topic, sentence: displayed[d.sentence]!, score: d.score, ...onNewsDay })) : [],
     keywords: displayCase(keywordsFromTokens(words, 8), `${input.title}\n${fullNormalized}`),
     figures: relevant ? extractFigures(fullNormalized, config.claims).map((f) => ({ ...f, sentence: originalOf(f.sentence, normalized, original) })) : [],
     // Only an item carrying a thread topic (topics.yaml `threads`) follows a dispute thread.
@@ -155,10 +178,15 @@ export type Explanation = {
   reason?: string;
 };
 
-export function explainArticle(input: { title: string; text: string }, config: AnalysisConfig): Explanation {
+export function explainArticle(input: AnalysisInput, config: AnalysisConfig): Explanation {
   const rules = rulesFor(config.topics);
   const item = readItem(input, rules);
-  const { scored, decisions, traces, relevance } = ruleDecisions(item, rules, true);
+  const judged = ruleDecisions(item, rules, true);
+  const newsDay = newsDayOfBareTitle(item, rules, judged.relevance, input.date, config.story);
+  const { scored, traces } = judged;
+  const decisions = newsDay ? newsDayDecisions(newsDay) : judged.decisions;
+  const relevance: { relevant: boolean; reason?: string } = newsDay ? { relevant: true } : judged.relevance;
+  if (newsDay) traces.push(...newsDay.topics.map((topic) => ({ topic, carriedBy: [0], held: true, why: `the title only names the subject, dated on or the day after a news day of story.yaml (${newsDay.date} ${newsDay.what})` })));
   return {
     sentences: item.displayed.map((text, i) => ({
       text,

@@ -10,9 +10,12 @@
 //   carried by a share of the item's topical sentences;
 // - the item is about the story when it names the story's subject, holds at least one topic,
 //   and its sentences about an out-of-scope subject (a crash, a phone) do not outnumber its
-//   sentences about the story (a sentence where both weigh the same speaks for the other).
+//   sentences about the story (a sentence where both weigh the same speaks for the other);
+// - a title that only names the subject, dated on one of the story's news days, is that day's
+//   news (newsDayFor).
 import type { TopicId, DisputeStage } from '../src/schema/article.ts';
 import type { TopicsConfig, TopicRule, StoryConfig } from './config.ts';
+import { addDays } from '../src/lib/story-time.ts';
 
 export type TopicDecision = { topic: TopicId; score: number; sentence: number };
 export type Relevance = { relevant: boolean; score: number; reason?: string };
@@ -238,6 +241,31 @@ export function judgeRelevance(sentences: Hits[], scored: ScoredSentence[], deci
     return { relevant: false, score, reason: `${kind}: ${[...k.phrases].slice(0, 3).join('、')}` };
   }
   return { relevant: true, score };
+}
+
+export type NewsDay = StoryConfig['newsDays'][number];
+
+/**
+ * A title that only names the subject ("小米YU7", "#小米汽车#") says nothing of what happened,
+ * but trending lists carry such a name on the day the story's own news breaks and into the next
+ * (lists are snapshots, a night's launch trends the morning after). The news day an item dated
+ * `day` (YYYY-MM-DD in the story's zone) falls on or just after, if any.
+ */
+export function newsDayFor(day: string, newsDays: readonly NewsDay[]): NewsDay | undefined {
+  return newsDays.find((d) => day === d.date || day === addDays(d.date, 1));
+}
+
+/**
+ * Does a title hold nothing but names of the subject (its names and brand words, in `hits`),
+ * with at least one name of the subject among them? `folded`: the folded title.
+ */
+export function onlyNamesSubject(folded: string, hits: Hits, subject: TopicsConfig['relevance']['subject']): boolean {
+  const found = [...subject.names, ...subject.brand].filter((p) => hits.has(p)).sort((a, b) => b.length - a.length);
+  if (!found.some((p) => subject.names.includes(p))) return false;
+  // Phrases match across spaces ("小米 SU7 Ultra" holds su7ultra): the title is read without them.
+  let rest = folded.replace(/\s+/g, '');
+  for (const p of found) rest = rest.split(p).join('');
+  return !/[\p{L}\p{N}]/u.test(rest);
 }
 
 /** Which dispute threads the article follows, and at what stage, from story.yaml and topics.yaml. */

@@ -155,8 +155,28 @@ const storyFileSchema = z.object({
     /** Where it stands now, one line, editor-written; otherwise the latest step is shown. */
     status: z.string().min(1).optional(),
   }).strict()),
+  /**
+   * Days the story's own news put its name on the trending lists (a launch, the first
+   * deliveries): a title that only names the subject ("小米YU7"), with no text, dated on such a
+   * day or the next, is taken as that day's news, with its topics (analyze.ts). YYYY-MM-DD in
+   * the story's zone.
+   */
+  newsDays: z.array(z.object({
+    date: z.union([z.iso.date(), z.date().transform((d) => d.toISOString().slice(0, 10))]),
+    what: z.string().min(1),
+    topics: z.array(topicId).min(1),
+  }).strict()).default([]),
 }).strict();
 export type StoryConfig = z.infer<typeof storyFileSchema>;
+
+/** The story file of one story: a news day may only carry topics its topics.yaml defines. */
+export function storyFileSchemaFor(topicIds: readonly string[]) {
+  return storyFileSchema.superRefine((file, ctx) => {
+    file.newsDays.forEach((d, i) => d.topics.forEach((t, k) => {
+      if (!topicIds.includes(t)) ctx.addIssue({ code: 'custom', message: `topic "${t}" is not defined in topics.yaml (${topicIds.join(', ')})`, path: ['newsDays', i, 'topics', k] });
+    }));
+  });
+}
 
 const correctionSchema = z.object({
   article: z.string().min(1),
@@ -294,7 +314,7 @@ export function loadAnalysisConfig(dir: string): Omit<Config, 'sources'> {
     dir,
     topics,
     claims: loadYamlFile(file('figures.yaml'), figuresFileSchema).claims,
-    story: loadYamlFile(file('story.yaml'), storyFileSchema),
+    story: loadYamlFile(file('story.yaml'), storyFileSchemaFor(topics.topics.map((t) => t.id))),
     corrections: loadYamlFile(file('corrections.yaml'), correctionsFileSchemaFor(topics.topics.map((t) => t.id))).corrections,
     userDict: segmenterDictionary(file('userdict.utf8'), topics),
   };

@@ -7,7 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Labelled } from './evaluate.ts';
 
-export type EvalItem = Labelled & { title: string; text: string; note?: string; borderline?: boolean; category?: string };
+/** `date`: when the item was listed or published (real sets carry it; the analysis reads it for bare titles). */
+export type EvalItem = Labelled & { title: string; text: string; date?: string; note?: string; borderline?: boolean; category?: string };
 export type EvalSet = { name: string; file: string; items: EvalItem[]; note?: string };
 export type Part = 'dev' | 'held';
 

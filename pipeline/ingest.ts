@@ -215,7 +215,7 @@ class Run {
     const seen = this.state.pages[item.link];
     const validators = validatorsOf(res);
     const base = { url: item.link, title: item.title || undefined, articleId: id };
-    const page = await this.pool.process({ url: res.url, bytes: res.body, contentType: header(res.headers['content-type']), charset: source.charset, hints: source.extract, timeZone: this.opts.config.story.timezone });
+    const page = await this.pool.process({ url: res.url, bytes: res.body, contentType: header(res.headers['content-type']), charset: source.charset, hints: source.extract, timeZone: this.opts.config.story.timezone, ...(item.published ? { published: item.published } : {}) });
     if (!page.ok) {
       this.state.pages[item.link] = { status: 'failed', articleId: id, reason: page.reason };
       return { ...base, outcome: 'failed', reason: page.reason, message: page.message, ...(page.stack ? { stack: page.stack } : {}) };

@@ -10,8 +10,8 @@ import { analyzeArticle, type Analysis, type AnalysisConfig } from './analyze.ts
 import { failureOf, type Failure } from './reasons.ts';
 import { droppedTextWarning } from './open-containers.ts';
 
-/** `timeZone`: the story's zone, in which the page's dates without a zone are read. */
-export type PageTask = { url: string; bytes: Uint8Array; contentType?: string; charset?: string; hints?: ExtractHints; timeZone: string };
+/** `timeZone`: the story's zone, in which the page's dates without a zone are read; `published`: the feed item's date, which the analysis prefers to the page's. */
+export type PageTask = { url: string; bytes: Uint8Array; contentType?: string; charset?: string; hints?: ExtractHints; timeZone: string; published?: string };
 export type PageResult =
   | { ok: true; extracted: Extracted; analysis: Analysis; contentHash: string; charset: string; warnings: string[] }
   | ({ ok: false } & Failure);
@@ -22,7 +22,7 @@ export type ExtractedPage =
 
 export function processPage(task: PageTask, config: AnalysisConfig): PageResult {
   const page = extractPage(task);
-  return page.ok ? analyzePage(page, config, task.url) : page;
+  return page.ok ? analyzePage(page, config, task.url, task.published) : page;
 }
 
 /** Bytes → decoded text → article. No segmenter needed. */
@@ -38,9 +38,11 @@ export function extractPage(task: PageTask): ExtractedPage {
 }
 
 /** The analysis of an extracted page (needs loadSegmenter in this thread). */
-export function analyzePage(page: ExtractedPage & { ok: true }, config: AnalysisConfig, url: string): PageResult {
+export function analyzePage(page: ExtractedPage & { ok: true }, config: AnalysisConfig, url: string, published?: string): PageResult {
   try {
-    const analysis = analyzeArticle({ title: page.extracted.title, text: page.extracted.text }, config);
+    // The date the article is stored under (record.ts): the feed's, else the page's.
+    const date = published ?? page.extracted.published;
+    const analysis = analyzeArticle({ title: page.extracted.title, text: page.extracted.text, ...(date ? { date } : {}) }, config);
     return { ...page, analysis };
   } catch (e) {
     return failure(e, url);

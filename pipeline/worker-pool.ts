@@ -121,7 +121,7 @@ export class PagePool {
     } catch (e) {
       return { ok: false, reason: 'internal', message: `cannot analyse ${task.url}: ${(e as Error).message}`, ...((e as Error).stack ? { stack: (e as Error).stack } : {}) };
     }
-    return analyzePage(result, config, task.url);
+    return analyzePage(result, config, task.url, task.published);
   }
 
   /** Config and segmenter for the analysis on this thread; throws if they cannot be loaded. */

@@ -1,5 +1,5 @@
-// The `analyze` command's work (started by ./analyze.ts): JSON Lines in ({"id","title","text"}),
-// JSON Lines out, one per input.
+// The `analyze` command's work (started by ./analyze.ts): JSON Lines in ({"id","title","text"},
+// optionally "published" or "date"), JSON Lines out, one per input.
 // A bad line gets an error line naming its number; the rest go on.
 import { z } from 'zod';
 import { loadAnalysisConfig, ConfigError } from '../config.ts';
@@ -14,7 +14,9 @@ const inputSchema = z.object({
   title: z.string(),
   text: z.string(),
   url: z.string().optional(),
+  /** When the item was published or listed (either name): places a bare title on the story's news days. */
   published: z.string().optional(),
+  date: z.string().optional(),
 });
 
 const { values } = parseArgs({ options: { story: { type: 'string' } } });
@@ -46,13 +48,16 @@ for await (const line of stdinLines()) {
     continue;
   }
   // The fingerprint (for deduplication in the ingest) is not printed: not computed either.
-  const a = analyzeWithoutFingerprint(input, config);
+  const date = input.published ?? input.date;
+  const a = analyzeWithoutFingerprint({ title: input.title, text: input.text, ...(date ? { date } : {}) }, config);
   await writeOut(JSON.stringify({
     id: input.id,
     relevant: a.relevant,
     ...(a.reason ? { reason: a.reason } : {}),
     topics: a.topics,
     evidence: Object.fromEntries(a.evidence.map((e) => [e.topic, e.sentence])),
+    // A bare title kept for the news day it is dated on (story.yaml newsDays) says which.
+    ...(a.evidence[0]?.newsDay ? { newsDay: a.evidence[0].newsDay } : {}),
     keywords: a.keywords,
     figures: a.figures.map((f) => ({ value: f.value, ...(f.valueMax !== undefined ? { valueMax: f.valueMax } : {}), ...(f.approximate ? { approximate: true } : {}), unit: f.unit, what: f.what, claim: f.claim, text: f.text, sentence: f.sentence })),
     script: a.script,

@@ -1,4 +1,5 @@
-// npm run --silent explain [-- --story DIR]: JSON Lines in ({"id","title","text"}), and for each
+// npm run --silent explain [-- --story DIR]: JSON Lines in ({"id","title","text"}, optionally
+// "published" or "date"), and for each
 // item the reasoning behind its verdict as an editor reads it: the verdict, every sentence (the
 // title is 0) with the lexicon phrases it holds and each topic's score as the terms that make
 // it, then for every topic some sentence carries whether it holds and the rule that decided,
@@ -20,10 +21,11 @@ let n = 0;
 for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
   n++;
   if (!line.trim()) continue;
-  let input: { id?: unknown; title?: unknown; text?: unknown };
+  let input: { id?: unknown; title?: unknown; text?: unknown; published?: unknown; date?: unknown };
   try { input = JSON.parse(line); } catch (e) { process.stdout.write(`line ${n}: not JSON (${(e as Error).message})\n\n`); continue; }
   if (typeof input.title !== 'string') { process.stdout.write(`line ${n}: no "title" string\n\n`); continue; }
-  const e = explainArticle({ title: input.title, text: typeof input.text === 'string' ? input.text : '' }, config);
+  const date = typeof input.published === 'string' ? input.published : typeof input.date === 'string' ? input.date : undefined;
+  const e = explainArticle({ title: input.title, text: typeof input.text === 'string' ? input.text : '', ...(date ? { date } : {}) }, config);
   const out = [`# ${String(input.id ?? `line ${n}`)}: ${e.relevant ? 'kept' : `rejected (${e.reason})`}`];
   e.sentences.forEach((s, i) => {
     if (!s.phrases.length && !s.topics.length) return;

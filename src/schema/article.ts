@@ -44,7 +44,8 @@ export const figureSchema = z.object({
 });
 export type Figure = z.infer<typeof figureSchema>;
 
-export const evidenceSchema = z.object({ topic: topicId, sentence: z.string().min(1), score: z.number() });
+/** `newsDay`: a title that only names the subject, kept because it is dated on that day of the story's news (story.yaml newsDays). */
+export const evidenceSchema = z.object({ topic: topicId, sentence: z.string().min(1), score: z.number(), newsDay: z.object({ date: z.iso.date(), what: z.string().min(1) }).strict().optional() });
 
 export const disputeLinkSchema = z.object({
   id: z.string().min(1),

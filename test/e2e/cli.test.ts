@@ -4,6 +4,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { loadAnalysisConfig } from '../../pipeline/config.ts';
+import { addDays } from '../../src/lib/story-time.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const run = (script: string, args: string[] = [], input?: string) =>
@@ -62,6 +64,25 @@ describe('analyze', () => {
     expect(lines[3]).toMatchObject({ line: 4, error: expect.stringContaining('text') });
     expect(lines[4]).toMatchObject({ id: 'd', relevant: true, topics: expect.arrayContaining(['refunds']) });
     expect(lines[4].evidence.refunds).toBe('小米汽车回应su7琐单后定金不退');
+  });
+
+  it('reads "published" or "date": a bare name dated on a news day of story.yaml is that day\'s news, and says so', () => {
+    const day = loadAnalysisConfig(path.join(ROOT, 'content/config')).story.newsDays[0]!;
+    const input = [
+      JSON.stringify({ id: 'on', title: '小米汽车', text: '', date: day.date }),
+      JSON.stringify({ id: 'next', title: '小米汽车', text: '', published: `${addDays(day.date, 1)}T09:00:00+08:00` }),
+      JSON.stringify({ id: 'undated', title: '小米汽车', text: '' }),
+      JSON.stringify({ id: 'later', title: '小米汽车', text: '', date: addDays(day.date, 2) }),
+    ].join('\n');
+    const r = run('analyze.ts', [], input + '\n');
+    expect(r.status).toBe(0);
+    const [on, next, undated, later] = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    for (const kept of [on, next]) {
+      expect(kept).toMatchObject({ relevant: true, topics: day.topics, newsDay: { date: day.date, what: day.what } });
+      expect(kept.evidence[day.topics[0]!]).toBe('小米汽车');
+    }
+    for (const rejected of [undated, later]) expect(rejected).toMatchObject({ relevant: false, reason: expect.stringMatching(/^no-story-angle/) });
+    expect(undated.newsDay).toBeUndefined();
   });
 });
 

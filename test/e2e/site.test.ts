@@ -45,7 +45,7 @@ beforeAll(async () => {
 await build({ root: ${JSON.stringify(ROOT)}, outDir: ${JSON.stringify(outDir)}, cacheDir: ${JSON.stringify(join(tmp, 'cache'))}, logLevel: 'warn' });`;
   await run(process.execPath, ['--input-type=module', '-e', script], { STORYLINE_CONTENT: CONTENT, ASTRO_TELEMETRY_DISABLED: '1' });
   buildSeconds = (Date.now() - started) / 1000;
-  // The build's own indexing step, with shards small enough that the 14 articles make several:
+  // The build's own indexing step, with shards small enough that the 15 articles make several:
   // every search below then goes through the merged index, as a large site's does.
   await run(process.execPath, [join(ROOT, 'pipeline/cli/search-index.ts'), '--site', outDir, '--pages-per-shard', String(PAGES_PER_SHARD)], {});
   server = await serveStatic(outDir);
@@ -122,6 +122,15 @@ describe('reader site', { timeout: 90_000 }, () => {
       expect(await page.locator('[data-topic-count]').getAttribute('data-topic-count')).toBe(String(expected.length));
       expect(await page.locator(`nav.topic-nav a[data-topic="${topic}"]`).getAttribute('aria-current')).toBe('page');
     }
+    await context.close();
+  });
+
+  it('says why a title that only names the subject stands on a topic: the news day it is dated on', async () => {
+    const { page, context } = await open('/articles/hot-list-bare-name/');
+    const evidence = await page.locator('#evidence-title + p + ul').textContent();
+    expect(evidence).toContain('小米汽车');
+    expect(evidence).toContain('小米SU7发布，开放预订');
+    expect(evidence).toContain('2024-03-28');
     await context.close();
   });
 

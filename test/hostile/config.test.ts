@@ -62,7 +62,7 @@ describe('config: sources.yaml', () => {
   });
 });
 
-describe('config: topics.yaml and corrections.yaml', () => {
+describe('config: topics.yaml, story.yaml and corrections.yaml', () => {
   // topics.yaml defines the set of topic ids (any id is known once it is defined there), so the
   // error left to catch is an id of the wrong shape.
   it('topics.yaml with a malformed topic id → ConfigError naming the file and line', () => {
@@ -94,6 +94,23 @@ describe('config: topics.yaml and corrections.yaml', () => {
       expect(e).toBeInstanceOf(ConfigError);
       expect((e as ConfigError).line).toBe(at + 1);
       expect((e as Error).message).toMatch(/defined twice/);
+    }
+  });
+
+  it('story.yaml with a news day carrying a topic topics.yaml does not define → ConfigError naming the file and line', () => {
+    const { dir, sources } = configWith('sources-bad-kind.yaml');
+    fs.writeFileSync(sources, 'sources: []\n');
+    const story = path.join(dir, 'story.yaml');
+    const lines = fs.readFileSync(story, 'utf8').split('\n');
+    const at = lines.findIndex((l) => /^\s*- \{ date: .*topics: \[sales\] \}/.test(l));
+    expect(at).toBeGreaterThan(0);
+    lines[at] = lines[at]!.replace('topics: [sales]', 'topics: [launches]');
+    fs.writeFileSync(story, lines.join('\n'));
+    try { loadConfig(dir, sources); throw new Error('accepted'); } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      expect((e as ConfigError).file).toBe(story);
+      expect((e as ConfigError).line).toBe(at + 1);
+      expect((e as Error).message).toMatch(/topic "launches" is not defined in topics\.yaml/);
     }
   });
 

@@ -190,3 +190,44 @@ describe('relevance and topics', () => {
     expect(terms).toBeGreaterThan(500);
   });
 });
+
+// A trending list's bare name ("小米YU7") is the story's news only on the day that news broke.
+describe('a title that only names the subject, dated on a news day (story.yaml newsDays)', () => {
+  const withDays = () => ({ ...config, story: { ...config.story, newsDays: [{ date: '2025-06-26', what: '某车型上市', topics: ['sales'] }] } });
+
+  it('is that day’s news on the day and the next, with the title as evidence and the day named', () => {
+    for (const date of ['2025-06-26', '2025-06-27', '2025-06-27T23:30:00+08:00', '2025-06-26T20:00:00Z']) {
+      const a = analyzeArticle({ title: '小米YU7', text: '', date }, withDays());
+      expect(a.relevant, date).toBe(true);
+      expect(a.topics).toEqual(['sales']);
+      expect(a.evidence).toEqual([{ topic: 'sales', sentence: '小米YU7', score: 0, newsDay: { date: '2025-06-26', what: '某车型上市' } }]);
+    }
+    // Spaces, hashtags and a brand word with the name are still only the name.
+    expect(analyzeArticle({ title: '#小米 YU7#', text: '', date: '2025-06-26' }, withDays()).relevant).toBe(true);
+  });
+
+  it('is not news on other days, without a date, with more words, or with text', () => {
+    const days = withDays();
+    expect(analyzeArticle({ title: '小米YU7', text: '', date: '2025-06-25' }, days).relevant).toBe(false);
+    expect(analyzeArticle({ title: '小米YU7', text: '', date: '2025-06-28' }, days).relevant).toBe(false);
+    // The story's zone decides the day: 16:30 UTC on the 27th is already the 28th in China.
+    expect(analyzeArticle({ title: '小米YU7', text: '', date: '2025-06-27T16:30:00Z' }, days).relevant).toBe(false);
+    expect(analyzeArticle({ title: '小米YU7', text: '' }, days).relevant).toBe(false);
+    expect(analyzeArticle({ title: '小米YU7配色', text: '', date: '2025-06-26' }, days).relevant).toBe(false);
+    expect(analyzeArticle({ title: '小米YU7', text: '小米YU7的内饰细节首次曝光。', date: '2025-06-26' }, days).relevant).toBe(false);
+    // A brand word alone does not name the subject; an out-of-scope title stays rejected.
+    expect(analyzeArticle({ title: '小米', text: '', date: '2025-06-26' }, days).relevant).toBe(false);
+    expect(analyzeArticle({ title: '小米YU7碰撞', text: '', date: '2025-06-26' }, days).relevant).toBe(false);
+    // Without news days (a story that lists none), the bare name is never kept.
+    expect(analyzeArticle({ title: '小米YU7', text: '', date: '2025-06-26' }, { ...config, story: { ...config.story, newsDays: [] } }).relevant).toBe(false);
+  });
+
+  it('takes the news day’s topics, and explain says why', () => {
+    const story = { ...config.story, newsDays: [{ date: '2024-03-29', what: '定金规则调整', topics: ['refunds', 'sales'] }] };
+    const a = analyzeArticle({ title: '小米汽车', text: '', date: '2024-03-30' }, { ...config, story });
+    expect(a.topics).toEqual(['refunds', 'sales']);
+    const e = explainArticle({ title: '小米汽车', text: '', date: '2024-03-30' }, { ...config, story });
+    expect(e.relevant).toBe(true);
+    expect(e.traces.map((t) => t.why).join('\n')).toContain('2024-03-29 定金规则调整');
+  });
+});
