@@ -231,3 +231,12 @@ describe('a title that only names the subject, dated on a news day (story.yaml n
     expect(e.traces.map((t) => t.why).join('\n')).toContain('2024-03-29 定金规则调整');
   });
 });
+
+describe('a controversy named after the deposit or the lock-in', () => {
+  it('is about the deposit rules as well as a dispute ("定金风波", "锁单之争")', () => {
+    for (const title of ['小米汽车定金风波背后的消费心理', 'SU7锁单之争：谁该为误操作买单']) {
+      const a = analyzeArticle({ title, text: '' }, config);
+      expect(a.topics, title).toEqual(expect.arrayContaining(['refunds', 'disputes']));
+    }
+  });
+});
