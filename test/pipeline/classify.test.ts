@@ -240,3 +240,25 @@ describe('a controversy named after the deposit or the lock-in', () => {
     }
   });
 });
+
+// Sixth session's recall classes, from the fresh sets' dev halves; titles in our own words.
+describe('sales told the way trending titles tell it', () => {
+  const cases: [string, string][] = [
+    ['a launch with a time word between the car and the verb', '小米YU9今晚正式发布'],
+    ['a launch told verb first', '小米发布新款YU9'],
+    ['a year’s target reached', '小米YU7一周完成全年任务'],
+    ['production prepared for a launch', '小米YU9备产超万辆'],
+    ['cars sold told as a verb and a count', '小米辟谣1小时售出5万台YU7'],
+    ['the price judged as selling cheap or dear', '小米YU7卖便宜了吗'],
+    ['the delivery ceremony: the founder opening owners’ car doors', '雷军为首批YU7车主开车门'],
+  ];
+  for (const [what, title] of cases) it(what, () => {
+    const a = analyzeArticle({ title, text: '' }, config);
+    expect(a.relevant, title).toBe(true);
+    expect(a.topics).toEqual(['sales']);
+  });
+
+  it('a spec revealed on a given day is still no launch', () => {
+    expect(analyzeArticle({ title: '小米YU9内饰今日发布', text: '' }, config)).toMatchObject({ relevant: false, reason: expect.stringMatching(/^track-specs/) });
+  });
+});
