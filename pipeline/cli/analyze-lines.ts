@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { loadAnalysisConfig, ConfigError } from '../config.ts';
 import { loadSegmenter } from '../segment.ts';
 import { analyzeWithoutFingerprint } from '../analyze.ts';
+import { parseSourceDate } from '../dates.ts';
 import { parseArgs } from 'node:util';
 import { storyFromArgs } from './paths.ts';
 import { stdinLines, writeOut, exitOnBrokenPipe } from './lines.ts';
@@ -48,7 +49,11 @@ for await (const line of stdinLines()) {
     continue;
   }
   // The fingerprint (for deduplication in the ingest) is not printed: not computed either.
-  const date = input.published ?? input.date;
+  let date = input.published ?? input.date;
+  if (date !== undefined && !parseSourceDate(date, config.story.timezone)) {
+    process.stderr.write(`analyze: line ${lineNo} (${input.id}): ${JSON.stringify(date)} is not a date; analysed without it\n`);
+    date = undefined;
+  }
   const a = analyzeWithoutFingerprint({ title: input.title, text: input.text, ...(date ? { date } : {}) }, config);
   await writeOut(JSON.stringify({
     id: input.id,

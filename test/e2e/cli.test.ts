@@ -73,10 +73,14 @@ describe('analyze', () => {
       JSON.stringify({ id: 'next', title: '小米汽车', text: '', published: `${addDays(day.date, 1)}T09:00:00+08:00` }),
       JSON.stringify({ id: 'undated', title: '小米汽车', text: '' }),
       JSON.stringify({ id: 'later', title: '小米汽车', text: '', date: addDays(day.date, 2) }),
+      JSON.stringify({ id: 'garbled', title: '小米汽车', text: '', date: 'yesterday' }),
     ].join('\n');
     const r = run('analyze.ts', [], input + '\n');
     expect(r.status).toBe(0);
-    const [on, next, undated, later] = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const [on, next, undated, later, garbled] = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    // A date that cannot be read is named on stderr and the item analysed without it.
+    expect(garbled).toMatchObject({ id: 'garbled', relevant: false });
+    expect(r.stderr).toContain('line 5 (garbled): "yesterday" is not a date');
     for (const kept of [on, next]) {
       expect(kept).toMatchObject({ relevant: true, topics: day.topics, newsDay: { date: day.date, what: day.what } });
       expect(kept.evidence[day.topics[0]!]).toBe('小米汽车');
