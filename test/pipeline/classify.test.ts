@@ -262,3 +262,16 @@ describe('sales told the way trending titles tell it', () => {
     expect(analyzeArticle({ title: '小米YU9内饰今日发布', text: '' }, config)).toMatchObject({ relevant: false, reason: expect.stringMatching(/^track-specs/) });
   });
 });
+
+// Sixth session's precision classes, from the real articles' dev half; our own words.
+describe('Xiaomi car news outside the story, as real articles write it', () => {
+  const cases: [string, { title: string; text: string }, RegExp][] = [
+    ['another Xiaomi device’s sales, launched beside the car', { title: '小米AI眼镜开售12小时销量破万', text: '小米AI眼镜开售3分钟电致变色款售罄。\n这款眼镜与小米YU7同一晚发布。' }, /^phones-devices/],
+    ['what the car costs to insure', { title: '小米YU7交付首月，车主晒出一年车险保费', text: '' }, /^ownership-costs/],
+    ['what the car is worth later', { title: '小米SU7交付一年后保值率超九成', text: '' }, /^ownership-costs/],
+    ['quarterly results that quote deliveries', { title: '小米集团季度业绩：经调整净利大增，交付新车超10万台', text: '小米集团公布季度业绩，经调整净利同比大增。\n季内智能电动汽车交付新车超10万台。' }, /^finance/],
+  ];
+  for (const [what, item, reason] of cases) it(what, () => {
+    expect(analyzeArticle(item, config)).toMatchObject({ relevant: false, reason: expect.stringMatching(reason) });
+  });
+});
