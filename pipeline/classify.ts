@@ -127,6 +127,8 @@ export type TopicTrace = { topic: TopicId; carriedBy: number[]; held: boolean; w
  * is prominent: carried by the title or the lead (the first `lead` body sentences), or by at
  * least `support` of the sentences that carry any topic and by at least the topic's
  * `minSentences`. One incidental date in a long story about something else is not its topic.
+ * A topic the title does not carry, in an item whose title carries another, must also weigh
+ * `besideTitle` of the title's strongest topic (a launch recap inside a refund story).
  * A topic with `requires` holds only in an item that names one of them (`sentences`: what each
  * sentence holds, the title first). The evidence is the topic's best sentence (an index, the title being 0).
  * `trace`: also say why each carried topic holds or not (`npm run explain`); the hot path builds no reasons.
@@ -138,6 +140,11 @@ export function traceTopics(scored: ScoredSentence[], rules: TopicRule[], policy
   const shareOf = (i: number) => (i === 0 ? policy.titleShare ?? policy.share : policy.share);
   const carries = (score: number, rule: TopicRule, i: number) => score >= rule.threshold && score >= shareOf(i) * scored[i]!.best;
   const topical = scored.filter((s, i) => rules.some((rule, t) => carries(s.topics[t]!, rule, i))).length;
+  // What each topic weighs in the item (the scores of the sentences carrying it), and what the
+  // title's strongest topic weighs: a topic the title does not name is measured against it (besideTitle).
+  const weight = rules.map((rule, t) => scored.reduce((sum, s, i) => sum + (carries(s.topics[t]!, rule, i) ? s.topics[t]! : 0), 0));
+  const inTitle = rules.map((rule, t) => carries(scored[0]!.topics[t]!, rule, 0));
+  const titleWeight = Math.max(0, ...weight.filter((_, t) => inTitle[t]));
   const decisions: TopicDecision[] = [];
   const traces: TopicTrace[] = [];
   let strongest: TopicDecision | undefined;
@@ -151,10 +158,13 @@ export function traceTopics(scored: ScoredSentence[], rules: TopicRule[], policy
     if (!strongest || decision.score > strongest.score) strongest = decision;
     const inLead = carriedBy.some((i) => i <= policy.lead);
     const supported = carrying.length >= rule.minSentences && carrying.length >= policy.support * topical;
-    if (inLead || supported) decisions.push(decision);
+    const outweighed = !inTitle[t] && titleWeight > 0 && weight[t]! < rule.besideTitle * titleWeight;
+    const held = (inLead || supported) && !outweighed;
+    if (held) decisions.push(decision);
     if (trace) traces.push({
-      topic: rule.id, carriedBy, held: inLead || supported,
-      why: inLead ? 'carried by the title or the lead'
+      topic: rule.id, carriedBy, held,
+      why: outweighed ? `weighs ${round(weight[t]!)} against ${round(titleWeight)} for the title's topic (needs ${rule.besideTitle} of it: besideTitle)`
+        : inLead ? 'carried by the title or the lead'
         : supported ? `carried by ${carrying.length} of ${topical} topical sentences`
         : `carried by ${carrying.length} of ${topical} topical sentences, outside the title and lead (needs ${rule.minSentences} and ${policy.support} of them)`,
     });

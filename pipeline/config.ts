@@ -66,6 +66,13 @@ export const topicRuleSchema = z.object({
   threshold: z.number().default(2),
   /** When neither the title nor the lead carries the topic: how many sentences must (a topic whose words turn up in every kind of story needs more than one). */
   minSentences: z.number().int().min(1).default(1),
+  /**
+   * When the title carries other topics and not this one, the sentences carrying this one must
+   * weigh (scores summed) at least this share of what the title's strongest topic weighs in the
+   * item: the title says what an article is about, and a topic it does not name must be a good
+   * part of the text to be a topic of the article. 0: no such need.
+   */
+  besideTitle: z.number().min(0).default(0),
   /** The topic holds only in an item that names one of these somewhere, title included (a dispute needs a buyer or an order: a suit between two companies is not one). Empty: no such need. */
   requires: z.array(z.string().min(1)).default([]),
   phrases: z.array(phrase).default([]),

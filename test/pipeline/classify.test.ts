@@ -275,3 +275,20 @@ describe('Xiaomi car news outside the story, as real articles write it', () => {
     expect(analyzeArticle(item, config)).toMatchObject({ relevant: false, reason: expect.stringMatching(reason) });
   });
 });
+
+// The title says what an article is about (topics.yaml besideTitle, sales 0.5).
+describe('a topic the title does not name, in an article whose title names another', () => {
+  const recap = {"title": "小米回应YU7定金不退：锁单后定金不予退还", "text": "多名用户反映，锁单后申请退订被拒，5000元定金无法退还。\n小米汽车客服表示，锁单即进入生产，定金不予退还。\n有用户认为退订规则提示不清，要求退还定金。\n律师表示，定金是否退还要看订购协议的约定。\n此外，小米YU7预计7月开始交付。\n新车售价25.35万元起。"};
+  const both = {"title": "小米回应YU7定金不退", "text": "有用户反映锁单后定金无法退还。\n小米YU7上市3分钟大定突破20万台，18小时锁单24万台。\n小米表示将全力提升产能，加快交付。\nYU7标准版预计交付周期超过一年。\n新车售价25.35万元起，订单量远超预期。"};
+
+  it('is not a topic of the article when it weighs less than half the title’s topic (a launch recap in a refund story)', () => {
+    expect(analyzeArticle(recap, config).topics).toEqual(['refunds', 'disputes']);
+    const sales = explainArticle(recap, config).traces.find((t) => t.topic === 'sales')!;
+    expect(sales.held).toBe(false);
+    expect(sales.why).toMatch(/^weighs [\d.]+ against [\d.]+ for the title's topic \(needs 0.5 of it: besideTitle\)/);
+  });
+
+  it('is a topic of the article when the text gives it as much room', () => {
+    expect(analyzeArticle(both, config).topics).toEqual(expect.arrayContaining(['sales', 'refunds']));
+  });
+});
