@@ -292,3 +292,11 @@ describe('a topic the title does not name, in an article whose title names anoth
     expect(analyzeArticle(both, config).topics).toEqual(expect.arrayContaining(['sales', 'refunds']));
   });
 });
+
+describe('device words inside idioms and outlets', () => {
+  it('大跌眼镜 (astonished) and 电视台 (a TV station) name no device', () => {
+    for (const item of [{"title": "小米YU7首月交付量公布", "text": "这样的交付量让不少同行大跌眼镜。\n首月销量同样令人大跌眼镜。"}, {"title": "小米YU7首月交付量公布", "text": "电视台记者走访了交付中心。\n电视台报道称销量超出预期。"}]) {
+      expect(analyzeArticle(item, config), item.text).toMatchObject({ relevant: true, topics: ['sales'] });
+    }
+  });
+});
