@@ -300,3 +300,10 @@ describe('device words inside idioms and outlets', () => {
     }
   });
 });
+
+describe('a review that opens with the launch price', () => {
+  it('is a review: its sentences speak for the car’s specs, not its sales', () => {
+    const review = { title: '试驾小米YU7：底盘扎实，操控出色', text: '小米YU7已经上市，起售价25.35万元。\nYU7的底盘调校偏舒适，悬挂过滤细碎振动出色。\n双电机版本的马力达到690匹，百公里加速3.23秒。\n高速上风阻控制得当，操控稳定。' };
+    expect(analyzeArticle(review, config)).toMatchObject({ relevant: false, reason: expect.stringMatching(/^track-specs/) });
+  });
+});
