@@ -5,7 +5,7 @@ import { rulePhrases, type Config, type TopicsConfig } from './config.ts';
 import { detectScript, normalizeLines, normalizeText, splitSentences } from './normalize.ts';
 import { segmentWords, keywordsFromTokens } from './segment.ts';
 import { makeFold, compileLexicon, findPhrases, wordPieces, type Fold, type Lexicon } from './lexicon.ts';
-import { judgeRelevance, linkDisputes, newsDayFor, onlyNamesSubject, scoreParts, scoreSentences, traceTopics, type DisputeLink, type NewsDay, type TopicDecision, type TopicTrace } from './classify.ts';
+import { judgeRelevance, linkDisputes, newsDayFor, onlyNamesSubject, scoreParts, scoreSentences, traceTopics, type DisputeLink, type NewsDay, type Relevance, type TopicTrace } from './classify.ts';
 import { parseSourceDate } from './dates.ts';
 import { extractFigures } from './facts.ts';
 import { fingerprint, type Fingerprint } from './dedupe.ts';
@@ -93,11 +93,20 @@ function isBlank(token: string): boolean {
   return token.trim() === '';
 }
 
-/** `trace`: also say why each carried topic holds or not (explain); the hot path builds no reasons. */
-function ruleDecisions(item: ReturnType<typeof readItem>, rules: Rules, trace = false) {
+/**
+ * The rules' verdict on an item: its topics and relevance, or, for a bare title dated on a news
+ * day, that day's (newsDayOfBareTitle). `trace`: also say why each carried topic holds or not
+ * (explain); the hot path builds no reasons.
+ */
+function ruleDecisions(item: ReturnType<typeof readItem>, rules: Rules, story: AnalysisConfig['story'], date: string | undefined, trace = false) {
   const scored = scoreSentences(item.folded.map((text, i) => ({ text, hits: item.hits[i]! })), rules.topics.topics);
   const { decisions, traces } = traceTopics(scored, rules.topics.topics, rules.topics.relevance.topicPolicy, item.hits, trace);
-  return { scored, decisions, traces, relevance: judgeRelevance(item.hits, scored, decisions, rules.topics.relevance) };
+  const relevance: Relevance = judgeRelevance(item.hits, scored, decisions, rules.topics.relevance);
+  const newsDay = newsDayOfBareTitle(item, rules, relevance, date, story);
+  if (!newsDay) return { scored, decisions, traces, relevance };
+  if (trace) traces.push(...newsDay.topics.map((topic) => ({ topic, carriedBy: [0], held: true, why: `the title only names the subject, dated on or the day after a news day of story.yaml (${newsDay.date} ${newsDay.what})` })));
+  const kept: Relevance = { relevant: true, score: relevance.score };
+  return { scored, decisions: newsDay.topics.map((topic) => ({ topic, score: 0, sentence: 0 })), traces, relevance: kept, newsDay };
 }
 
 /**
@@ -110,10 +119,6 @@ function newsDayOfBareTitle(item: ReturnType<typeof readItem>, rules: Rules, rel
   if (item.folded.length > 1 || !onlyNamesSubject(item.folded[0]!, item.hits[0]!, rules.topics.relevance.subject)) return undefined;
   const day = parseSourceDate(date, story.timezone)?.slice(0, 10);
   return day ? newsDayFor(day, story.newsDays) : undefined;
-}
-
-function newsDayDecisions(day: NewsDay): TopicDecision[] {
-  return day.topics.map((topic) => ({ topic, score: 0, sentence: 0 }));
 }
 
 export function analyzeArticle(input: AnalysisInput, config: AnalysisConfig): Analysis {
@@ -131,17 +136,14 @@ function analyzeItem(input: AnalysisInput, config: AnalysisConfig): { analysis: 
   const item = readItem(input, rules);
   const { script, original, normalized, words, displayed } = item;
   const fullNormalized = normalized.join('\n');
-  const judged = ruleDecisions(item, rules);
-  const newsDay = newsDayOfBareTitle(item, rules, judged.relevance, input.date, config.story);
-  const decisions = newsDay ? newsDayDecisions(newsDay) : judged.decisions;
-  const relevance = newsDay ? { relevant: true, score: judged.relevance.score } : judged.relevance;
+  const { decisions, relevance, newsDay } = ruleDecisions(item, rules, config.story, input.date);
   const relevant = relevance.relevant;
   const onNewsDay = newsDay ? { newsDay: { date: newsDay.date, what: newsDay.what } } : {};
   const analysis = {
     script,
     relevant,
     relevanceScore: relevance.score,
-    ...('reason' in relevance && relevance.reason ? { reason: relevance.reason } : {}),
+    ...(relevance.reason ? { reason: relevance.reason } : {}),
     topics: relevant ? decisions.map((d) => d.topic) : [],
     evidence: relevant ? decisions.map((d) => ({ topic: d.topic, sentence: displayed[d.sentence]!, score: d.score, ...onNewsDay })) : [],
     keywords: displayCase(keywordsFromTokens(words, 8), `${input.title}\n${fullNormalized}`),
@@ -181,12 +183,7 @@ export type Explanation = {
 export function explainArticle(input: AnalysisInput, config: AnalysisConfig): Explanation {
   const rules = rulesFor(config.topics);
   const item = readItem(input, rules);
-  const judged = ruleDecisions(item, rules, true);
-  const newsDay = newsDayOfBareTitle(item, rules, judged.relevance, input.date, config.story);
-  const { scored, traces } = judged;
-  const decisions = newsDay ? newsDayDecisions(newsDay) : judged.decisions;
-  const relevance: { relevant: boolean; reason?: string } = newsDay ? { relevant: true } : judged.relevance;
-  if (newsDay) traces.push(...newsDay.topics.map((topic) => ({ topic, carriedBy: [0], held: true, why: `the title only names the subject, dated on or the day after a news day of story.yaml (${newsDay.date} ${newsDay.what})` })));
+  const { scored, decisions, traces, relevance } = ruleDecisions(item, rules, config.story, input.date, true);
   return {
     sentences: item.displayed.map((text, i) => ({
       text,
