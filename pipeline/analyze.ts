@@ -69,7 +69,7 @@ function readItem(input: { title: string; text: string }, rules: Rules) {
   const normalized = normalizeLines(original, script);
   const title = normalizeText(input.title, script);
   // The title is sentence 0: a headline with no body is judged on the headline alone.
-  const folded = rules.fold.lines([title, ...normalized]);
+  const folded = rules.fold.lines([title, ...normalized]).map(withoutAsides);
   // One cut for the whole item: sentences joined by line breaks, which jieba keeps as tokens.
   const words = segmentWords(folded.join('\n'));
   // In one pass: each sentence's tokens, and the item's words without blanks (for keywords).
@@ -84,6 +84,16 @@ function readItem(input: { title: string; text: string }, rules: Rules) {
   perSentence.push(tokens);
   const hits = perSentence.map((tokens) => findPhrases(wordPieces(tokens), rules.lexicon));
   return { script, original, normalized, folded, hits, words: kept, displayed: [input.title.trim(), ...original] };
+}
+
+/**
+ * A short aside in brackets glosses a term or names a source ("大定（交定金，7天内可退）",
+ * "(图片|配置|询价)"): it is not what the sentence reports, so the rules do not read it. The
+ * sentence shown to readers keeps it. Folding has made the brackets half-width.
+ */
+const ASIDE = /\([^()]{0,40}\)/g;
+function withoutAsides(line: string): string {
+  return line.includes('(') ? line.replace(ASIDE, '') : line;
 }
 
 /** Whether a token is only white space (String.prototype.trim's): a token starting with a letter, digit or Han character is not, without trimming it. */

@@ -307,3 +307,11 @@ describe('a review that opens with the launch price', () => {
     expect(analyzeArticle(review, config)).toMatchObject({ relevant: false, reason: expect.stringMatching(/^track-specs/) });
   });
 });
+
+describe('an aside in brackets', () => {
+  it('is a gloss, not what the sentence reports: it adds no topic, and the evidence keeps it', () => {
+    const a = analyzeArticle({ title: '雷军：小米SU7大定超10万', text: '雷军透露，小米SU7已有超过10万人下了大定（交定金，约定7天内可退），锁单量（已付定金不退）已达4万辆。' }, config);
+    expect(a.topics).toEqual(['sales']);
+    expect(a.evidence[0]!.sentence).toContain('（交定金，约定7天内可退）');
+  });
+});
