@@ -142,9 +142,11 @@ export function traceTopics(scored: ScoredSentence[], rules: TopicRule[], policy
   const topical = scored.filter((s, i) => rules.some((rule, t) => carries(s.topics[t]!, rule, i))).length;
   // What each topic weighs in the item (the scores of the sentences carrying it), and what the
   // title's strongest topic weighs: a topic the title does not name is measured against it (besideTitle).
-  const weight = rules.map((rule, t) => scored.reduce((sum, s, i) => sum + (carries(s.topics[t]!, rule, i) ? s.topics[t]! : 0), 0));
+  // Weighed only when some topic asks for it (the hot path of a story that sets none does not pay).
+  const weighs = rules.some((rule) => rule.besideTitle > 0);
+  const weight = weighs ? rules.map((rule, t) => scored.reduce((sum, s, i) => sum + (carries(s.topics[t]!, rule, i) ? s.topics[t]! : 0), 0)) : [];
   const inTitle = rules.map((rule, t) => carries(scored[0]!.topics[t]!, rule, 0));
-  const titleWeight = Math.max(0, ...weight.filter((_, t) => inTitle[t]));
+  const titleWeight = weighs ? Math.max(0, ...weight.filter((_, t) => inTitle[t])) : 0;
   const decisions: TopicDecision[] = [];
   const traces: TopicTrace[] = [];
   let strongest: TopicDecision | undefined;
