@@ -258,6 +258,17 @@ describe('sales told the way trending titles tell it', () => {
     expect(a.topics).toEqual(['sales']);
   });
 
+  // Seventh session, from two new real sets (trending titles and a headline archive).
+  it('F codes handed out are a right to order first: sales as well as resale', () => {
+    for (const title of ['小米汽车今晚给老用户发放F码', '持F码可提前订购YU9创始版']) {
+      const a = analyzeArticle({ title, text: '' }, config);
+      expect(a.topics, title).toEqual(['sales', 'resale']);
+    }
+    // A code sold on is resale alone; a phone's F code is not the car's.
+    expect(analyzeArticle({ title: '小米汽车F码二手平台叫价三万', text: '' }, config).topics).toEqual(['resale']);
+    expect(analyzeArticle({ title: '小米MIX新机开售，F码用户可优先购买', text: '' }, config).relevant).toBe(false);
+  });
+
   it('a spec revealed on a given day is still no launch', () => {
     expect(analyzeArticle({ title: '小米YU9内饰今日发布', text: '' }, config)).toMatchObject({ relevant: false, reason: expect.stringMatching(/^track-specs/) });
   });
