@@ -274,12 +274,22 @@ describe('sales told the way trending titles tell it', () => {
   });
 });
 
+// Seventh session, from the third real article set's dev half; our own words.
+describe('a deposit forfeited is a deposit rule in force', () => {
+  it('"否则定金作废" makes the item refunds', () => {
+    const a = analyzeArticle({ title: '小米汽车催付尾款', text: '有准车主称，交付顾问要求其三日内付清尾款，否则定金将被没收。' }, config);
+    expect(a.topics).toContain('refunds');
+  });
+});
+
 // Sixth session's precision classes, from the real articles' dev half; our own words.
 describe('Xiaomi car news outside the story, as real articles write it', () => {
   const cases: [string, { title: string; text: string }, RegExp][] = [
     ['another Xiaomi device’s sales, launched beside the car', { title: '小米AI眼镜开售12小时销量破万', text: '小米AI眼镜开售3分钟电致变色款售罄。\n这款眼镜与小米YU7同一晚发布。' }, /^phones-devices/],
     ['what the car costs to insure', { title: '小米YU7交付首月，车主晒出一年车险保费', text: '' }, /^ownership-costs/],
     ['what the car is worth later', { title: '小米SU7交付一年后保值率超九成', text: '' }, /^ownership-costs/],
+    // Seventh session, from a headline archive's items: a broker's view of the shares is finance.
+    ['an analyst’s rating of the shares, citing the presale', { title: '某券商上调小米集团目标价，维持买入评级', text: '券商研报称，小米YU9预售表现超预期，上调目标价至80港元。' }, /^finance/],
     ['quarterly results that quote deliveries', { title: '小米集团季度业绩：经调整净利大增，交付新车超10万台', text: '小米集团公布季度业绩，经调整净利同比大增。\n季内智能电动汽车交付新车超10万台。' }, /^finance/],
   ];
   for (const [what, item, reason] of cases) it(what, () => {
