@@ -282,6 +282,14 @@ describe('a deposit forfeited is a deposit rule in force', () => {
   });
 });
 
+describe('an option’s price is what a dispute is about, not the car’s price', () => {
+  it('a hood row quoting the option’s price is not sales news', () => {
+    const a = analyzeArticle({ title: '3.8万元选装件成摆设？YU9车主要求退款', text: '多名车主称，标价3.8万元的碳纤维前舱盖并无导流作用，已组建维权群。' }, config);
+    expect(a.relevant).toBe(true);
+    expect(a.topics).not.toContain('sales');
+  });
+});
+
 // Sixth session's precision classes, from the real articles' dev half; our own words.
 describe('Xiaomi car news outside the story, as real articles write it', () => {
   const cases: [string, { title: string; text: string }, RegExp][] = [
