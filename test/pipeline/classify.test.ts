@@ -267,6 +267,8 @@ describe('sales told the way trending titles tell it', () => {
     // A code sold on is resale alone; a phone's F code is not the car's.
     expect(analyzeArticle({ title: '小米汽车F码二手平台叫价三万', text: '' }, config).topics).toEqual(['resale']);
     expect(analyzeArticle({ title: '小米MIX新机开售，F码用户可优先购买', text: '' }, config).relevant).toBe(false);
+    // F codes began with Xiaomi's phones: 小米 with an F code alone does not name the car.
+    expect(analyzeArticle({ title: '那些年没有F码，抢不到小米', text: '' }, config)).toMatchObject({ relevant: false, reason: expect.stringMatching(/^no-story-subject/) });
   });
 
   it('a spec revealed on a given day is still no launch', () => {
