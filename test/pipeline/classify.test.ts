@@ -292,6 +292,14 @@ describe('an option’s price is what a dispute is about, not the car’s price'
   });
 });
 
+describe('Xiaomi moving waiting orders onto cars in stock', () => {
+  it('is no resale', () => {
+    const a = analyzeArticle({ title: '小米汽车开放现车选购，已订车用户可优先转单现车', text: '' }, config);
+    expect(a.relevant).toBe(true);
+    expect(a.topics).not.toContain('resale');
+  });
+});
+
 // Sixth session's precision classes, from the real articles' dev half; our own words.
 describe('Xiaomi car news outside the story, as real articles write it', () => {
   const cases: [string, { title: string; text: string }, RegExp][] = [
