@@ -292,11 +292,11 @@ describe('an option’s price is what a dispute is about, not the car’s price'
   });
 });
 
-describe('Xiaomi moving waiting orders onto cars in stock', () => {
-  it('is no resale', () => {
+describe('Xiaomi selling cars in stock', () => {
+  it('is sales, and moving a waiting order onto such a car is no resale', () => {
     const a = analyzeArticle({ title: '小米汽车开放现车选购，已订车用户可优先转单现车', text: '' }, config);
     expect(a.relevant).toBe(true);
-    expect(a.topics).not.toContain('resale');
+    expect(a.topics).toEqual(['sales']);
   });
 });
 
