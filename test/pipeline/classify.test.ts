@@ -251,6 +251,9 @@ describe('sales told the way trending titles tell it', () => {
     ['cars sold told as a verb and a count', '小米辟谣1小时售出5万台YU7'],
     ['the price judged as selling cheap or dear', '小米YU7卖便宜了吗'],
     ['the delivery ceremony: the founder opening owners’ car doors', '雷军为首批YU7车主开车门'],
+    // Seventh session, from a headline archive's dev half.
+    ['who buys the car, as a share', '小米YU9购买者中年轻人占比过半'],
+    ['a trade-in subsidy for buying the car', '买小米YU9用旧车置换可领8000元补贴'],
   ];
   for (const [what, title] of cases) it(what, () => {
     const a = analyzeArticle({ title, text: '' }, config);
