@@ -254,6 +254,7 @@ describe('sales told the way trending titles tell it', () => {
     // Seventh session, from a headline archive's dev half.
     ['who buys the car, as a share', '小米YU9购买者中年轻人占比过半'],
     ['a trade-in subsidy for buying the car', '买小米YU9用旧车置换可领8000元补贴'],
+    ['purchase incentives for the month (购车权益, not a resold 购车权)', '小米汽车公布10月限时购车权益'],
   ];
   for (const [what, title] of cases) it(what, () => {
     const a = analyzeArticle({ title, text: '' }, config);
@@ -311,6 +312,7 @@ describe('Xiaomi car news outside the story, as real articles write it', () => {
     ['what the car is worth later', { title: '小米SU7交付一年后保值率超九成', text: '' }, /^ownership-costs/],
     // Seventh session, from a headline archive's items: a broker's view of the shares is finance.
     ['an analyst’s rating of the shares, citing the presale', { title: '某券商上调小米集团目标价，维持买入评级', text: '券商研报称，小米YU9预售表现超预期，上调目标价至80港元。' }, /^finance/],
+    ['a regulator’s catalogue of many models, the car among them', { title: '工信部发布新一批免征购置税车型目录', text: '工信部发布第三十批目录，小米YU9、问界M8等多款车型在列。' }, /^no-story-angle/],
     ['quarterly results that quote deliveries', { title: '小米集团季度业绩：经调整净利大增，交付新车超10万台', text: '小米集团公布季度业绩，经调整净利同比大增。\n季内智能电动汽车交付新车超10万台。' }, /^finance/],
   ];
   for (const [what, item, reason] of cases) it(what, () => {
