@@ -38,6 +38,26 @@ function configError(fixture: string): { error: ConfigError; broken: string } {
   throw new Error(`${fixture} was accepted`);
 }
 
+/**
+ * The real config with one line of `file` (the first matching `line`) rewritten, loaded: the
+ * ConfigError it raises, and the 1-based line that was rewritten.
+ */
+function editedConfigError(file: string, line: RegExp, from: string, to: string): { error: ConfigError; path: string; at: number } {
+  const { dir, sources } = configWith('sources-bad-kind.yaml');
+  fs.writeFileSync(sources, 'sources: []\n');
+  const target = path.join(dir, file);
+  const lines = fs.readFileSync(target, 'utf8').split('\n');
+  const at = lines.findIndex((l) => line.test(l));
+  expect(at).toBeGreaterThan(0);
+  lines[at] = lines[at]!.replace(from, to);
+  fs.writeFileSync(target, lines.join('\n'));
+  try { loadConfig(dir, sources); } catch (e) {
+    expect(e).toBeInstanceOf(ConfigError);
+    return { error: e as ConfigError, path: target, at: at + 1 };
+  }
+  throw new Error(`${file} with "${to}" was accepted`);
+}
+
 describe('config: sources.yaml', () => {
   it.each([
     ['sources-bad-kind.yaml', 9, /Invalid option: expected one of "rss"\|"atom"\|"page-list"\|"page" at sources\.1\.kind/],
@@ -66,52 +86,23 @@ describe('config: topics.yaml, story.yaml and corrections.yaml', () => {
   // topics.yaml defines the set of topic ids (any id is known once it is defined there), so the
   // error left to catch is an id of the wrong shape.
   it('topics.yaml with a malformed topic id → ConfigError naming the file and line', () => {
-    const { dir, sources } = configWith('sources-bad-kind.yaml');
-    fs.writeFileSync(sources, 'sources: []\n');
-    const topics = path.join(dir, 'topics.yaml');
-    const lines = fs.readFileSync(topics, 'utf8').split('\n');
-    const at = lines.findIndex((l) => /^\s*- id: refunds\s*$/.test(l));
-    expect(at).toBeGreaterThan(0);
-    lines[at] = lines[at]!.replace('refunds', '退款 Refunds');
-    fs.writeFileSync(topics, lines.join('\n'));
-    try { loadConfig(dir, sources); throw new Error('accepted'); } catch (e) {
-      expect(e).toBeInstanceOf(ConfigError);
-      expect((e as ConfigError).file).toBe(topics);
-      expect((e as ConfigError).line).toBe(at + 1);
-      expect((e as Error).message).toMatch(/topics\.\d+\.id/);
-    }
+    const { error, path: topics, at } = editedConfigError('topics.yaml', /^\s*- id: refunds\s*$/, 'refunds', '退款 Refunds');
+    expect(error.file).toBe(topics);
+    expect(error.line).toBe(at);
+    expect(error.message).toMatch(/topics\.\d+\.id/);
   });
 
   it('topics.yaml with a topic id defined twice → ConfigError naming the file and line', () => {
-    const { dir, sources } = configWith('sources-bad-kind.yaml');
-    fs.writeFileSync(sources, 'sources: []\n');
-    const topics = path.join(dir, 'topics.yaml');
-    const lines = fs.readFileSync(topics, 'utf8').split('\n');
-    const at = lines.findIndex((l) => /^\s*- id: refunds\s*$/.test(l));
-    lines[at] = lines[at]!.replace('refunds', 'sales');
-    fs.writeFileSync(topics, lines.join('\n'));
-    try { loadConfig(dir, sources); throw new Error('accepted'); } catch (e) {
-      expect(e).toBeInstanceOf(ConfigError);
-      expect((e as ConfigError).line).toBe(at + 1);
-      expect((e as Error).message).toMatch(/defined twice/);
-    }
+    const { error, at } = editedConfigError('topics.yaml', /^\s*- id: refunds\s*$/, 'refunds', 'sales');
+    expect(error.line).toBe(at);
+    expect(error.message).toMatch(/defined twice/);
   });
 
   it('story.yaml with a news day carrying a topic topics.yaml does not define → ConfigError naming the file and line', () => {
-    const { dir, sources } = configWith('sources-bad-kind.yaml');
-    fs.writeFileSync(sources, 'sources: []\n');
-    const story = path.join(dir, 'story.yaml');
-    const lines = fs.readFileSync(story, 'utf8').split('\n');
-    const at = lines.findIndex((l) => /^\s*- \{ date: .*topics: \[sales\] \}/.test(l));
-    expect(at).toBeGreaterThan(0);
-    lines[at] = lines[at]!.replace('topics: [sales]', 'topics: [launches]');
-    fs.writeFileSync(story, lines.join('\n'));
-    try { loadConfig(dir, sources); throw new Error('accepted'); } catch (e) {
-      expect(e).toBeInstanceOf(ConfigError);
-      expect((e as ConfigError).file).toBe(story);
-      expect((e as ConfigError).line).toBe(at + 1);
-      expect((e as Error).message).toMatch(/topic "launches" is not defined in topics\.yaml/);
-    }
+    const { error, path: story, at } = editedConfigError('story.yaml', /^\s*- \{ date: .*topics: \[sales\] \}/, 'topics: [sales]', 'topics: [launches]');
+    expect(error.file).toBe(story);
+    expect(error.line).toBe(at);
+    expect(error.message).toMatch(/topic "launches" is not defined in topics\.yaml/);
   });
 
   it('topics.yaml broken as YAML (a tab-indented line) → ConfigError naming the file and line', () => {
