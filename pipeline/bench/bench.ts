@@ -21,13 +21,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn, execFileSync } from 'node:child_process';
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from '../cli/command-line.ts';
 import { startCorpusServer, type CorpusServer } from './corpus-server.ts';
 import { BenchCorpus } from './generate.ts';
 import { PROJECT_ROOT } from '../cli/paths.ts';
 import { numberOption } from '../cli/numbers.ts';
 
-const { values: args } = parseArgs({ options: {
+const { values: args } = parseCommandLine('bench', 'npm run bench [-- --quick] [--sizes 1000,10000] [--seed N] [--workers N] [--no-naive] [--no-site] [--no-floors] [--no-add10] [--proposals] [--keep] [--json-out FILE]', { options: {
   quick: { type: 'boolean', default: false },
   sizes: { type: 'string' },
   seed: { type: 'string', default: '1' },

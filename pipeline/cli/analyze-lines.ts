@@ -6,7 +6,7 @@ import { loadAnalysisConfig, ConfigError } from '../config.ts';
 import { loadSegmenter } from '../segment.ts';
 import { analyzeWithoutFingerprint } from '../analyze.ts';
 import { parseSourceDate } from '../dates.ts';
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from './command-line.ts';
 import { storyFromArgs } from './paths.ts';
 import { stdinLines, writeOut, exitOnBrokenPipe } from './lines.ts';
 
@@ -20,7 +20,7 @@ const inputSchema = z.object({
   date: z.string().optional(),
 });
 
-const { values } = parseArgs({ options: { story: { type: 'string' } } });
+const { values } = parseCommandLine('analyze', 'npm run --silent analyze [-- --story DIR] < items.jsonl > verdicts.jsonl', { options: { story: { type: 'string' } } });
 const CONFIG_DIR = storyFromArgs('analyze', values.story).configDir;
 
 exitOnBrokenPipe();

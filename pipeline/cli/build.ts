@@ -2,10 +2,10 @@
 // (search-index.ts), into dist/. Both read the story from STORYLINE_CONTENT, which --story sets.
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from './command-line.ts';
 import { PROJECT_ROOT, storyFromArgs } from './paths.ts';
 
-const { values } = parseArgs({ options: { story: { type: 'string' } } });
+const { values } = parseCommandLine('build', 'npm run build [-- --story DIR]', { options: { story: { type: 'string' } } });
 storyFromArgs('build', values.story);
 
 const steps: [string, string[]][] = [

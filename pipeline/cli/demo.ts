@@ -1,6 +1,6 @@
 // npm run demo: the bundled demo end to end, offline: start the demo outlets on 127.0.0.1,
 // ingest them with content/config/sources.demo.yaml, build the site. npm start adds --serve.
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from './command-line.ts';
 import { spawnSync } from 'node:child_process';
 import { startDemoServer } from '../demo/server.ts';
 import { loadConfig, ConfigError } from '../config.ts';
@@ -13,7 +13,7 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { numberOption, PORT } from './numbers.ts';
 
-const { values } = parseArgs({ options: { story: { type: 'string' }, serve: { type: 'boolean', default: false }, port: { type: 'string', default: '4321' }, 'demo-port': { type: 'string', default: '4391' }, 'no-build': { type: 'boolean', default: false } } });
+const { values } = parseCommandLine('demo', 'npm run demo [-- --story DIR] [--no-build] [--demo-port N]   (npm start adds --serve [--port N])', { options: { story: { type: 'string' }, serve: { type: 'boolean', default: false }, port: { type: 'string', default: '4321' }, 'demo-port': { type: 'string', default: '4391' }, 'no-build': { type: 'boolean', default: false } } });
 
 const { configDir: CONFIG_DIR, contentDir: CONTENT_DIR, storyDir: STORY_DIR } = storyFromArgs('demo', values.story);
 // A story folder may bring its own demo corpus (corpus/*.yaml); the default story's is pipeline/demo/corpus/.

@@ -5,13 +5,13 @@
 // --repeat N times our extraction N times per page (the last column) for a steadier figure.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from './command-line.ts';
 import { loadRealPages, loadFixturePages, evaluatePage, runOurs, cpuMs, type PageResult } from '../extract-eval.ts';
 import { decodeBytes } from '../decode.ts';
 import { summarize, median, type PageScore, type ScoreSummary } from '../extract-score.ts';
 import { PROJECT_ROOT } from './paths.ts';
 
-const { values } = parseArgs({ options: {
+const { values } = parseCommandLine('eval:extract', 'npm run eval:extract [-- --json] [--save DIR] [--repeat N] [--no-plain] [--shared DIR]', { options: {
   json: { type: 'boolean', default: false },
   save: { type: 'string' },
   repeat: { type: 'string', default: '1' },

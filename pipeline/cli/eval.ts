@@ -6,7 +6,7 @@
 // scored with DIR/config. Either way any labelled file an editor names (--set, --split-set).
 import path from 'node:path';
 import { existsSync, readdirSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from './command-line.ts';
 import { loadAnalysisConfig } from '../config.ts';
 import { loadSegmenter } from '../segment.ts';
 import { analyzeArticle } from '../analyze.ts';
@@ -15,7 +15,7 @@ import { loadRealData, loadWrittenSet, splitByHash, type EvalItem, type EvalSet 
 import { DEMO_CORPUS_DIR, loadDemoCorpus } from '../demo/corpus.ts';
 import { PROJECT_ROOT, storyFromArgs } from './paths.ts';
 
-const { values } = parseArgs({ options: {
+const { values } = parseCommandLine('eval', 'npm run eval [-- --story DIR] [--errors SET] [--json] [--real-dir DIR] [--set NAME=FILE ...] [--split-set NAME=FILE ...]', { options: {
   story: { type: 'string' },
   errors: { type: 'string' },
   json: { type: 'boolean', default: false },

@@ -10,9 +10,9 @@ import { loadAnalysisConfig } from '../config.ts';
 import { explainArticle } from '../analyze.ts';
 import { loadSegmenter } from '../segment.ts';
 import { storyFromArgs } from './paths.ts';
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from './command-line.ts';
 
-const { values } = parseArgs({ options: { story: { type: 'string' } } });
+const { values } = parseCommandLine('explain', 'npm run --silent explain [-- --story DIR] < items.jsonl', { options: { story: { type: 'string' } } });
 const { configDir } = storyFromArgs('explain', values.story);
 const config = loadAnalysisConfig(configDir);
 loadSegmenter(config.userDict);

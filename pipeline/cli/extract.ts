@@ -3,16 +3,17 @@
 // without a zone is read in --timezone (default China time, the zone of Chinese pages).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine, usageText } from './command-line.ts';
 import { decodeBytes } from '../decode.ts';
 import { extractArticle } from '../extract.ts';
 import { StageError } from '../reasons.ts';
 import { CHINA_TIME_ZONE, isTimeZone } from '../../src/lib/time-zone.ts';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { url: { type: 'string' }, json: { type: 'boolean', default: false }, charset: { type: 'string' }, timezone: { type: 'string', default: CHINA_TIME_ZONE } } });
+const USAGE = 'npm run --silent extract -- FILE.html [--url URL] [--json] [--charset NAME] [--timezone ZONE]';
+const { values, positionals } = parseCommandLine('extract', USAGE, { allowPositionals: true, options: { url: { type: 'string' }, json: { type: 'boolean', default: false }, charset: { type: 'string' }, timezone: { type: 'string', default: CHINA_TIME_ZONE } } });
 const file = positionals[0];
 if (!file) {
-  process.stderr.write('usage: npm run --silent extract -- FILE.html [--url URL] [--json] [--charset NAME] [--timezone ZONE]\n');
+  process.stderr.write(usageText(USAGE));
   process.exit(2);
 }
 if (!isTimeZone(values.timezone)) {

@@ -1,7 +1,7 @@
 // npm run ingest [-- --story DIR] [--sources FILE] [--watch MINUTES] [--workers N] [--quiet]
 // Reads the configured sources, stores new and changed articles, writes a run report.
 // --watch keeps polling and rebuilds the site after a run that changed a file under the story.
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from './command-line.ts';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { loadConfig, ConfigError, sourcesPath } from '../config.ts';
@@ -13,7 +13,7 @@ import { PROJECT_ROOT, storyFromArgs } from './paths.ts';
 import { progressPrinter } from './progress.ts';
 import { numberOption } from './numbers.ts';
 
-const { values } = parseArgs({
+const { values } = parseCommandLine('ingest', 'npm run ingest [-- --story DIR] [--sources FILE] [--watch MINUTES] [--workers N] [--quiet] [--no-build]', {
   options: {
     story: { type: 'string' },
     sources: { type: 'string', default: 'sources.yaml' },

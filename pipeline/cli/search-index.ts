@@ -12,13 +12,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from './command-line.ts';
 import { PROJECT_ROOT } from './paths.ts';
 import { DEFAULT_PAGES_PER_SHARD, SHARD_MANIFEST, bundlePath, shardCount, shardOf } from '../../src/lib/search-shards.ts';
 import { numberOption } from './numbers.ts';
 import { Scheduler } from '../scheduler.ts';
 
-const { values } = parseArgs({ options: {
+const { values } = parseCommandLine('search-index', 'node pipeline/cli/search-index.ts [--site DIR] [--pages-per-shard N] [--parallel N]', { options: {
   site: { type: 'string', default: path.join(PROJECT_ROOT, 'dist') },
   'pages-per-shard': { type: 'string', default: String(DEFAULT_PAGES_PER_SHARD) },
   /** Shards indexed at once: Pagefind uses about one core, so two fill this machine. */

@@ -2,12 +2,12 @@
 import path from 'node:path';
 import { loadSegmenter, segment } from '../segment.ts';
 import { normalizeText } from '../normalize.ts';
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from './command-line.ts';
 import { storyFromArgs } from './paths.ts';
 import { stdinLines, writeOut, exitOnBrokenPipe } from './lines.ts';
 
 // --raw: segment as written, without T→S/full-width normalization
-const { values } = parseArgs({ options: { raw: { type: 'boolean', default: false }, story: { type: 'string' } } });
+const { values } = parseCommandLine('segment', 'npm run --silent segment [-- --raw] [--story DIR] < lines.txt', { options: { raw: { type: 'boolean', default: false }, story: { type: 'string' } } });
 const raw = values.raw!;
 
 exitOnBrokenPipe();

@@ -4,17 +4,17 @@
 // import and export OPML). Import appends, keeps the file's comments, never duplicates a URL.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from './command-line.ts';
 import { ConfigError, loadYamlFile, parseYamlText, schemas, sourcesPath } from '../config.ts';
 import { OpmlError, parseOpml, toOpml } from '../opml.ts';
 import { addFeeds } from '../sources-file.ts';
 import { writeFileAtomic } from '../store.ts';
 import { storyFromArgs } from './paths.ts';
 
-const USAGE = `usage: npm run sources -- import FILE.opml [--enabled] [--dry-run] [--story DIR] [--sources FILE]
+const USAGE = `npm run sources -- import FILE.opml [--enabled] [--dry-run] [--story DIR] [--sources FILE]
        npm run --silent sources -- export [--enabled-only] [--story DIR] [--sources FILE] > FILE.opml`;
 
-const { values, positionals } = parseArgs({
+const { values, positionals } = parseCommandLine('sources', USAGE, {
   allowPositionals: true,
   options: {
     story: { type: 'string' },
@@ -61,5 +61,5 @@ if (command === 'import' && opmlFile) {
   process.stdout.write(toOpml(chosen, { title: `Storyline sources (${path.basename(sourcesFile)})`, now: new Date() }));
   if (pages.length) process.stderr.write(`sources: not exported (no feed, a feed reader cannot follow them): ${pages.map((s) => s.id).join(', ')}\n`);
 } else {
-  die(USAGE);
+  die(`${command === undefined ? 'no command' : `${positionals.join(' ')}: not a command with its arguments`}\nusage: ${USAGE}`);
 }
