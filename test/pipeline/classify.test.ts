@@ -359,3 +359,26 @@ describe('an aside in brackets', () => {
     expect(a.evidence[0]!.sentence).toContain('（交定金，约定7天内可退）');
   });
 });
+
+describe('one buyer’s case told by name', () => {
+  // A complaint told through one named buyer: her handover date and the factory's schedule are
+  // her story, not Xiaomi's sales. The same words about every buyer are sales news.
+  const complaint = {
+    title: '车主起诉小米汽车：交了定金迟迟等不到车',
+    text: '近日，一名消费者因购车纠纷将小米汽车销售公司诉至法院，要求退还定金并赔偿损失。\n'
+      + '据起诉书，周女士今年5月下单一辆YU7，销售人员当时承诺8周内可提车。\n'
+      + '8月初，周女士被告知车辆尚未排产，提车时间顺延到10月。\n'
+      + '周女士随后提出退订，小米方面以订单已锁定为由拒绝退还定金。\n'
+      + '律师认为，销售人员的交付承诺可视为合同内容。',
+  };
+  it('carries no sales when every delivery sentence is that buyer’s', () => {
+    const a = analyzeArticle(complaint, config);
+    expect(a.relevant).toBe(true);
+    expect(a.topics).toEqual(expect.arrayContaining(['refunds', 'disputes']));
+    expect(a.topics).not.toContain('sales');
+  });
+  it('still carries sales when the same schedule is told of all buyers', () => {
+    const a = analyzeArticle({ ...complaint, text: complaint.text.replaceAll('周女士', '不少用户') }, config);
+    expect(a.topics).toContain('sales');
+  });
+});
