@@ -5,7 +5,7 @@ import { rulePhrases, type Config, type TopicsConfig } from './config.ts';
 import { detectScript, normalizeLines, normalizeText, splitSentences } from './normalize.ts';
 import { segmentWords, keywordsFromTokens } from './segment.ts';
 import { makeFold, compileLexicon, findPhrases, wordPieces, type Fold, type Lexicon } from './lexicon.ts';
-import { judgeRelevance, linkDisputes, newsDayFor, onlyNamesSubject, scoreParts, scoreSentences, traceTopics, type DisputeLink, type NewsDay, type Relevance, type TopicTrace } from './classify.ts';
+import { bareTitleTopics, judgeRelevance, linkDisputes, newsDayFor, onlyNamesSubject, scoreParts, scoreSentences, traceTopics, type DisputeLink, type NewsDay, type Relevance, type ScoredSentence, type TopicDecision, type TopicTrace } from './classify.ts';
 import { parseSourceDate } from './dates.ts';
 import { extractFigures } from './facts.ts';
 import { fingerprint, type Fingerprint } from './dedupe.ts';
@@ -112,11 +112,22 @@ function ruleDecisions(item: ReturnType<typeof readItem>, rules: Rules, story: A
   const scored = scoreSentences(item.folded.map((text, i) => ({ text, hits: item.hits[i]! })), rules.topics.topics);
   const { decisions, traces } = traceTopics(scored, rules.topics.topics, rules.topics.relevance.topicPolicy, item.hits, trace);
   const relevance: Relevance = judgeRelevance(item.hits, scored, decisions, rules.topics.relevance);
+  const bare = bareTitleDecisions(item, rules, relevance, scored);
+  if (bare.length) {
+    if (trace) traces.push(...bare.map((d) => ({ topic: d.topic, carriedBy: [0], held: true, why: 'the title has no text and holds only the subject and story words (a trending list\'s entry): its words\' topics hold below the threshold' })));
+    return { scored, decisions: bare, traces, relevance: { relevant: true, score: relevance.score + bare.reduce((sum, d) => sum + d.score, 0) } };
+  }
   const newsDay = newsDayOfBareTitle(item, rules, relevance, date, story);
   if (!newsDay) return { scored, decisions, traces, relevance };
   if (trace) traces.push(...newsDay.topics.map((topic) => ({ topic, carriedBy: [0], held: true, why: `the title only names the subject, dated on or the day after a news day of story.yaml (${newsDay.date} ${newsDay.what})` })));
   const kept: Relevance = { relevant: true, score: relevance.score };
   return { scored, decisions: newsDay.topics.map((topic) => ({ topic, score: 0, sentence: 0 })), traces, relevance: kept, newsDay };
+}
+
+/** An item the rules leave without an angle, with no text and a title of the subject and story words only (classify.ts bareTitleTopics). */
+function bareTitleDecisions(item: ReturnType<typeof readItem>, rules: Rules, relevance: { relevant: boolean; reason?: string }, scored: ScoredSentence[]): TopicDecision[] {
+  if (relevance.relevant || relevance.reason !== rules.topics.relevance.reasons.noTopic || item.folded.length > 1) return [];
+  return bareTitleTopics(item.folded[0]!, item.hits[0]!, scored[0]!, rules.topics.topics, rules.topics.relevance.topicPolicy.titleShare ?? rules.topics.relevance.topicPolicy.share);
 }
 
 /**

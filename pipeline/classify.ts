@@ -180,6 +180,24 @@ export function traceTopics(scored: ScoredSentence[], rules: TopicRule[], policy
   return { decisions, traces };
 }
 
+/**
+ * A headline with no text made only of the subject and story words ("小米SU7定金", "小米汽车订单":
+ * a trending list's entry): each word is the whole headline, so a topic its words score holds
+ * below the threshold a sentence of an article must reach (at `titleShare` of the strongest, and
+ * where the topic `requires` words, with one of them). The title is the evidence. Pure.
+ */
+export function bareTitleTopics(folded: string, hits: Hits, scored: ScoredSentence, rules: TopicRule[], titleShare: number): TopicDecision[] {
+  if (!(scored.best > 0)) return [];
+  let rest = folded.replace(/\s+/g, '');
+  for (const phrase of [...hits.keys()].sort((a, b) => b.length - a.length)) rest = rest.split(phrase).join('');
+  if (/[\p{L}\p{N}]/u.test(rest)) return [];
+  return rules.flatMap((rule, t) => {
+    const score = scored.topics[t]!;
+    const named = !rule.requires.length || rule.requires.some((p) => hits.has(p));
+    return score > 0 && score >= titleShare * scored.best && named ? [{ topic: rule.id, score: round(score), sentence: 0 }] : [];
+  });
+}
+
 /** Is the story's subject named: by name, or a brand word with a context word that makes it the subject? */
 export function subjectScore(sentences: Hits[], subject: TopicsConfig['relevance']['subject']): number {
   const has = (hits: Hits, phrases: readonly string[]) => hits.size > 0 && phrases.some((p) => hits.has(p));

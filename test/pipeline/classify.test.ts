@@ -382,3 +382,24 @@ describe('one buyer’s case told by name', () => {
     expect(a.topics).toContain('sales');
   });
 });
+
+describe('a headline of the subject and story words only (a trending list’s entry)', () => {
+  it.each([
+    ['小米YU7定金', ['refunds']],
+    ['#小米汽车订单#', ['sales']],
+    ['小米 SU7 锁单', ['sales', 'refunds']],
+  ])('"%s" with no text is the story, the title its evidence', (title, topics) => {
+    const a = analyzeArticle({ title, text: '' }, config);
+    expect(a.relevant).toBe(true);
+    expect(a.topics).toEqual(topics);
+    for (const e of a.evidence) expect(e.sentence).toBe(title);
+  });
+  it('is not read so when the headline says more than the subject and story words, or has a text', () => {
+    expect(analyzeArticle({ title: '小米YU7定金到底去哪了', text: '' }, config).relevant).toBe(false);
+    expect(analyzeArticle({ title: '小米YU7定金', text: '雷军今天参观了一家工厂。' }, config).relevant).toBe(false);
+  });
+  it('holds no topic whose required words it lacks (an answer to whom?)', () => {
+    const a = analyzeArticle({ title: '小米汽车回应', text: '' }, config);
+    expect(a.relevant).toBe(false);
+  });
+});
