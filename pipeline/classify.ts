@@ -198,11 +198,15 @@ export function bareTitleTopics(folded: string, hits: Hits, scored: ScoredSenten
   });
 }
 
-/** Is the story's subject named: by name, or a brand word with a context word that makes it the subject? */
-export function subjectScore(sentences: Hits[], subject: TopicsConfig['relevance']['subject']): number {
+/**
+ * Is the story's subject named: by name, or a brand word with a context word that makes it the
+ * subject, in a sentence naming no other subject (小米 + 订单 is the car's order, 小米14 + 订单 the phone's)?
+ */
+export function subjectScore(sentences: Hits[], subject: TopicsConfig['relevance']['subject'], offTopic: readonly OffTopicKind[] = []): number {
   const has = (hits: Hits, phrases: readonly string[]) => hits.size > 0 && phrases.some((p) => hits.has(p));
+  const namesOther = (hits: Hits) => offTopicKindsOf(hits, offTopic)?.some((kind) => kind.otherSubject) ?? false;
   const named = sentences.filter((h) => has(h, subject.names)).length;
-  const branded = sentences.filter((h) => !has(h, subject.names) && has(h, subject.brand) && has(h, subject.context)).length;
+  const branded = sentences.filter((h) => !has(h, subject.names) && has(h, subject.brand) && has(h, subject.context) && !namesOther(h)).length;
   return named + 0.5 * branded;
 }
 
@@ -235,7 +239,7 @@ function offTopicKindsOf(hits: Hits, offTopic: readonly OffTopicKind[]): OffTopi
 /** Is the item about the story? See the module comment; reasons come from topics.yaml. */
 export function judgeRelevance(sentences: Hits[], scored: ScoredSentence[], decisions: TopicDecision[], relevance: TopicsConfig['relevance']): Relevance {
   const { offTopic, reasons } = relevance;
-  const subject = subjectScore(sentences, relevance.subject);
+  const subject = subjectScore(sentences, relevance.subject, offTopic);
   if (subject === 0) return { relevant: false, score: 0, reason: reasons.noSubject };
   const storyScore = decisions.reduce((sum, d) => sum + d.score, 0);
   const score = round(Math.min(subject, 6) + storyScore);

@@ -403,3 +403,15 @@ describe('a headline of the subject and story words only (a trending list’s en
     expect(a.relevant).toBe(false);
   });
 });
+
+describe('小米 with an order word', () => {
+  it('is the car’s order when the sentence names no other Xiaomi product', () => {
+    const a = analyzeArticle({ title: '雷军：小米订单已突破十万', text: '' }, config);
+    expect(a.relevant).toBe(true);
+    expect(a.topics).toContain('sales');
+  });
+  it('is the phone’s order when the sentence names the phone', () => {
+    const a = analyzeArticle({ title: '小米15首销当天订单突破百万', text: '' }, config);
+    expect(a.relevant).toBe(false);
+  });
+});
