@@ -415,3 +415,17 @@ describe('小米 with an order word', () => {
     expect(a.relevant).toBe(false);
   });
 });
+
+describe('a rival intercepting Xiaomi’s orders', () => {
+  it('is sales news: competition for the orders', () => {
+    const a = analyzeArticle({ title: '多家车企门店被指专门拦截小米YU7订单', text: '' }, config);
+    expect(a.relevant).toBe(true);
+    expect(a.topics).toContain('sales');
+  });
+  it('is a deposit matter, not sales, when the rival pays for the order', () => {
+    const a = analyzeArticle({ title: '友商截胡小米SU7订单：凭订单截图可抵扣3000元', text: '' }, config);
+    expect(a.relevant).toBe(true);
+    expect(a.topics).toContain('refunds');
+    expect(a.topics).not.toContain('sales');
+  });
+});
