@@ -377,6 +377,10 @@ describe('one buyer’s case told by name', () => {
     expect(a.topics).toEqual(expect.arrayContaining(['refunds', 'disputes']));
     expect(a.topics).not.toContain('sales');
   });
+  it('carries no sales when the buyer is one unnamed buyer', () => {
+    const a = analyzeArticle({ ...complaint, text: complaint.text.replaceAll('周女士', '这位车主') }, config);
+    expect(a.topics).not.toContain('sales');
+  });
   it('still carries sales when the same schedule is told of all buyers', () => {
     const a = analyzeArticle({ ...complaint, text: complaint.text.replaceAll('周女士', '不少用户') }, config);
     expect(a.topics).toContain('sales');
