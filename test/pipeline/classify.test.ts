@@ -408,14 +408,14 @@ describe('a headline of the subject and story words only (a trending list’s en
   });
 });
 
-describe('小米 with an order word', () => {
-  it('is the car’s order when the sentence names no other Xiaomi product', () => {
-    const a = analyzeArticle({ title: '雷军：小米订单已突破十万', text: '' }, config);
+describe('小米 with a deposit word', () => {
+  it('is the car’s deposit when the sentence names no other Xiaomi product', () => {
+    const a = analyzeArticle({ title: '小米定金说好可退，锁单后却被拒退', text: '' }, config);
     expect(a.relevant).toBe(true);
-    expect(a.topics).toContain('sales');
+    expect(a.topics).toContain('refunds');
   });
-  it('is the phone’s order when the sentence names the phone', () => {
-    const a = analyzeArticle({ title: '小米15首销当天订单突破百万', text: '' }, config);
+  it('is the phone’s deposit when the sentence names the phone', () => {
+    const a = analyzeArticle({ title: '预约了小米15，交了定金想退，客服称定金不予退还', text: '' }, config);
     expect(a.relevant).toBe(false);
   });
 });
