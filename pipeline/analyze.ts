@@ -124,9 +124,14 @@ function ruleDecisions(item: ReturnType<typeof readItem>, rules: Rules, story: A
   return { scored, decisions: newsDay.topics.map((topic) => ({ topic, score: 0, sentence: 0 })), traces, relevance: kept, newsDay };
 }
 
-/** An item the rules leave without an angle, with no text and a title of the subject and story words only (classify.ts bareTitleTopics). */
+/** A title with no text that the rules leave without an angle: it names the subject, and no topic holds. */
+function isBareTitleWithoutAngle(item: ReturnType<typeof readItem>, rules: Rules, relevance: { relevant: boolean; reason?: string }): boolean {
+  return !relevance.relevant && relevance.reason === rules.topics.relevance.reasons.noTopic && item.folded.length === 1;
+}
+
+/** Such a title made of the subject and story words only: its words' topics (classify.ts bareTitleTopics). */
 function bareTitleDecisions(item: ReturnType<typeof readItem>, rules: Rules, relevance: { relevant: boolean; reason?: string }, scored: ScoredSentence[]): TopicDecision[] {
-  if (relevance.relevant || relevance.reason !== rules.topics.relevance.reasons.noTopic || item.folded.length > 1) return [];
+  if (!isBareTitleWithoutAngle(item, rules, relevance)) return [];
   return bareTitleTopics(item.folded[0]!, item.hits[0]!, scored[0]!, rules.topics.topics, rules.topics.relevance.topicPolicy.titleShare ?? rules.topics.relevance.topicPolicy.share);
 }
 
@@ -136,8 +141,8 @@ function bareTitleDecisions(item: ReturnType<typeof readItem>, rules: Rules, rel
  * story.yaml `newsDays`, the title their evidence (classify.ts newsDayFor).
  */
 function newsDayOfBareTitle(item: ReturnType<typeof readItem>, rules: Rules, relevance: { relevant: boolean; reason?: string }, date: string | undefined, story: AnalysisConfig['story']): NewsDay | undefined {
-  if (relevance.relevant || relevance.reason !== rules.topics.relevance.reasons.noTopic || !date || !story.newsDays.length) return undefined;
-  if (item.folded.length > 1 || !onlyNamesSubject(item.folded[0]!, item.hits[0]!, rules.topics.relevance.subject)) return undefined;
+  if (!isBareTitleWithoutAngle(item, rules, relevance) || !date || !story.newsDays.length) return undefined;
+  if (!onlyNamesSubject(item.folded[0]!, item.hits[0]!, rules.topics.relevance.subject)) return undefined;
   const day = parseSourceDate(date, story.timezone)?.slice(0, 10);
   return day ? newsDayFor(day, story.newsDays) : undefined;
 }

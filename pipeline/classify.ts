@@ -200,7 +200,7 @@ export function bareTitleTopics(folded: string, hits: Hits, scored: ScoredSenten
 
 /**
  * Is the story's subject named: by name, or a brand word with a context word that makes it the
- * subject, in a sentence naming no other subject (小米 + 订单 is the car's order, 小米14 + 订单 the phone's)?
+ * subject, in a sentence naming no other subject (小米 + 定金 is the car's deposit, 小米15 + 定金 a phone's presale)?
  */
 export function subjectScore(sentences: Hits[], subject: TopicsConfig['relevance']['subject'], offTopic: readonly OffTopicKind[] = []): number {
   const has = (hits: Hits, phrases: readonly string[]) => hits.size > 0 && phrases.some((p) => hits.has(p));
