@@ -11,7 +11,7 @@ import { loadAnalysisConfig } from '../config.ts';
 import { loadSegmenter } from '../segment.ts';
 import { analyzeArticle } from '../analyze.ts';
 import { score, type Predicted, type Scores } from '../evaluate.ts';
-import { loadRealData, loadWrittenSet, splitByHash, type EvalItem, type EvalSet } from '../eval-sets.ts';
+import { loadRealData, loadWrittenSet, readJsonl, splitByHash, type EvalItem, type EvalSet } from '../eval-sets.ts';
 import { DEMO_CORPUS_DIR, loadDemoCorpus } from '../demo/corpus.ts';
 import { PROJECT_ROOT, storyFromArgs } from './paths.ts';
 
@@ -50,6 +50,9 @@ else if (real) { sets['real-dev'] = real.dev; sets['real-held'] = real.held; }
 // The demo corpus's authors labelled each entry (topics, offTopic): the demo site follows these rules.
 const corpusDir = values.story ? path.join(storyDir, 'corpus') : DEMO_CORPUS_DIR;
 if (existsSync(corpusDir)) sets['demo-corpus'] = corpusSet(corpusDir);
+// The same corpus labelled again by an editor who saw only the definitions (corpus/blind-labels.jsonl).
+const blindLabels = path.join(corpusDir, 'blind-labels.jsonl');
+if (sets['demo-corpus'] && existsSync(blindLabels)) sets['demo-corpus-blind'] = relabelled(sets['demo-corpus'], blindLabels);
 
 // Extra labelled files: --set scores one whole; --split-set halves it by the hash of each id as
 // the real set is halved (NAME-dev to look at, NAME-held to keep unseen).
@@ -175,6 +178,17 @@ function printErrors(key: string): void {
     const r = negatives[key === 'real-held' ? 'held' : 'dev']!;
     if (r.examples.length) process.stdout.write(`\nReal negatives kept (${r.kept}):\n${r.examples.map((e) => `  ${e}`).join('\n')}\n`);
   }
+}
+
+/** A set's items with another annotator's labels (JSON Lines of {id, relevant, topics}); an id the set lacks is an error naming the file. */
+function relabelled(set: EvalSet, file: string): EvalSet {
+  let labels: { id: string; relevant: boolean; topics: string[] }[];
+  try { labels = readJsonl(file); } catch (e) { process.stderr.write(`eval: ${(e as Error).message}\n`); process.exit(2); }
+  const byId = new Map(set.items.map((i) => [i.id, i]));
+  const unknown = labels.filter((l) => !byId.has(l.id)).map((l) => l.id);
+  if (unknown.length) { process.stderr.write(`eval: ${file}: ids not in the corpus: ${unknown.slice(0, 5).join(', ')}\n`); process.exit(2); }
+  const items = labels.map((l) => ({ ...byId.get(l.id)!, relevant: l.relevant, topics: l.relevant ? l.topics : [] }));
+  return { name: 'demo corpus, a blind editor\'s labels', file, items };
 }
 
 function corpusSet(dir: string): EvalSet {

@@ -139,6 +139,21 @@ describe('eval', () => {
       expect(r.status, r.stderr).toBe(0);
       const out = JSON.parse(r.stdout);
       expect(Object.keys(out.sets)).toEqual(['mine', 'demo-corpus']);
+      // A second editor's labels of the corpus (corpus/blind-labels.jsonl) are scored beside the authors'.
+      const blind = path.join(dir, 'corpus', 'blind-labels.jsonl');
+      fs.writeFileSync(blind, [
+        { id: 'zibo-students-weekend-bbq', relevant: true, topics: ['visitors', 'prices'] },
+        { id: 'zibo-station-weekend-crowds', relevant: false, topics: [] },
+      ].map((x) => JSON.stringify(x)).join('\n') + '\n');
+      const second = JSON.parse(run('eval.ts', ['--story', dir, '--json']).stdout);
+      expect(Object.keys(second.sets)).toEqual(['mine', 'demo-corpus', 'demo-corpus-blind']);
+      expect(second.sets['demo-corpus-blind'].n).toBe(2);
+      expect(second.sets['demo-corpus-blind'].relevanceRecall).toBe(1);
+      fs.appendFileSync(blind, JSON.stringify({ id: 'no-such-article', relevant: false, topics: [] }) + '\n');
+      const wrong = run('eval.ts', ['--story', dir]);
+      expect(wrong.status).toBe(2);
+      expect(wrong.stderr).toContain(`${blind}: ids not in the corpus: no-such-article`);
+      fs.rmSync(blind);
       expect(out.sets['demo-corpus'].topics.map((t: { topic: string }) => t.topic)).toEqual(['visitors', 'prices', 'services']);
       expect(out.sets['demo-corpus'].n).toBeGreaterThanOrEqual(15);
       expect(out.sets.mine.n).toBe(2);
