@@ -10,7 +10,7 @@ import { parseCommandLine } from './command-line.ts';
 import { loadAnalysisConfig } from '../config.ts';
 import { loadSegmenter } from '../segment.ts';
 import { analyzeArticle } from '../analyze.ts';
-import { score, type Predicted, type Scores } from '../evaluate.ts';
+import { score, wilsonInterval, type Predicted, type Scores } from '../evaluate.ts';
 import { loadRealData, loadWrittenSet, readJsonl, splitByHash, type EvalItem, type EvalSet } from '../eval-sets.ts';
 import { DEMO_CORPUS_DIR, loadDemoCorpus } from '../demo/corpus.ts';
 import { PROJECT_ROOT, storyFromArgs } from './paths.ts';
@@ -129,10 +129,13 @@ if (values.errors) printErrors(values.errors);
 function printTable(): void {
   const keys = [...scores.keys()];
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const interval = (k: number, n: number) => wilsonInterval(k, n).map((x) => (x * 100).toFixed(1)).join('–') + '%';
   const rows: [string, (s: Scores, key: string) => string][] = [
     ['items (story / not)', (s, k) => `${sets[k]!.items.filter((i) => i.relevant).length}/${sets[k]!.items.filter((i) => !i.relevant).length}`],
     ['relevance precision', (s) => pct(s.relevancePrecision)],
     ['relevance recall', (s) => pct(s.relevanceRecall)],
+    // One item is 1.6 points of recall on 62 story items: read a target against the interval.
+    ['  95% interval', (s) => s.storyItems ? interval(s.storyKept, s.storyItems) : '–'],
     // Labellers mark items they hesitated on (a bare model name on launch day); recall on the others.
     ['  clear items only', (s, k) => {
       const clear = sets[k]!.items.filter((i) => i.relevant && !i.borderline);
@@ -153,9 +156,9 @@ function printTable(): void {
   rows.forEach(([label], r) => process.stdout.write(`${label.padEnd(22)}${keys.map((_, j) => cells[j]![r + 1]!.padStart(widths[j]!)).join('')}\n`));
   for (const key of keys.filter((k) => !k.startsWith('written'))) {
     const h = hardAccepted(key);
-    if (h) process.stdout.write(`\nhard negatives accepted (${key}): ${h.kept}/${h.n} = ${pct(h.kept / Math.max(1, h.n))}`);
+    if (h) process.stdout.write(`\nhard negatives accepted (${key}): ${h.kept}/${h.n} = ${pct(h.kept / Math.max(1, h.n))} (95% interval ${interval(h.kept, h.n)})`);
   }
-  if (negatives) for (const [part, r] of Object.entries(negatives)) process.stdout.write(`\nreal negatives accepted (${part}): ${r.kept}/${r.n} = ${(100 * r.kept / r.n).toFixed(3)}%`);
+  if (negatives) for (const [part, r] of Object.entries(negatives)) process.stdout.write(`\nreal negatives accepted (${part}): ${r.kept}/${r.n} = ${(100 * r.kept / r.n).toFixed(3)}% (95% interval ${wilsonInterval(r.kept, r.n).map((x) => (x * 100).toFixed(3)).join('–')}%)`);
   process.stdout.write('\n');
   function s0() { return scores.values().next().value!; }
 }
