@@ -38,7 +38,7 @@ export function scoreSentence(hits: Hits, sentence: string, rule: TopicRule): nu
     const inside = longer.get(text)?.some((q) => (hits.get(q) ?? 0) >= n);
     if (!inside) score += weight;
   }
-  if (anyPattern?.test(sentence) !== false) for (const p of rule.patterns) if (p.regex.test(sentence)) score += p.weight;
+  if (anyPattern?.test(sentence) !== false) for (const p of rule.patterns) if (p.regex.test(sentence) && !p.unless?.test(sentence)) score += p.weight;
   if (hits.size) for (const n of rule.negative) {
     if (hits.has(n.phrase) && n.context.some((c) => hits.has(c))) score += n.weight;
   }
@@ -53,7 +53,7 @@ export function scoreParts(hits: Hits, sentence: string, rule: TopicRule): { wha
     const weight = weights.get(text);
     if (weight !== undefined && !longer.get(text)?.some((q) => (hits.get(q) ?? 0) >= n)) parts.push({ what: text, weight });
   }
-  for (const p of rule.patterns) if (p.regex.test(sentence)) parts.push({ what: `/${p.regex.source}/`, weight: p.weight });
+  for (const p of rule.patterns) if (p.regex.test(sentence) && !p.unless?.test(sentence)) parts.push({ what: `/${p.regex.source}/`, weight: p.weight });
   for (const n of rule.negative) {
     const context = n.context.find((c) => hits.has(c));
     if (hits.has(n.phrase) && context) parts.push({ what: `${n.phrase} next to ${context}`, weight: n.weight });

@@ -76,8 +76,13 @@ export const topicRuleSchema = z.object({
   /** The topic holds only in an item that names one of these somewhere, title included (a dispute needs a buyer or an order: a suit between two companies is not one). Empty: no such need. */
   requires: z.array(z.string().min(1)).default([]),
   phrases: z.array(phrase).default([]),
-  /** Shapes a phrase list cannot hold, such as a count of cars ("2.4万台"), as regular expressions on the folded sentence. */
-  patterns: z.array(z.object({ regex: regexSource, weight: z.number() }).strict()).default([]),
+  /**
+   * Shapes a phrase list cannot hold, such as a count of cars ("2.4万台"), as regular expressions
+   * on the folded sentence. `unless`: the pattern does not count in a sentence this one matches
+   * anywhere (a rival intercepting orders, unless it pays for them: 补贴, 减免). Cheaper and easier
+   * to read than a look-ahead over the whole sentence, which every sentence would pay for.
+   */
+  patterns: z.array(z.object({ regex: regexSource, weight: z.number(), unless: regexSource.optional() }).strict()).default([]),
   /** A phrase that means something else next to one of these words ("转让" next to 股权). */
   negative: z.array(negativeContext).default([]),
   /** Items with this topic join the dispute threads of story.yaml (a glossary piece that says 锁单 does not). */

@@ -1,5 +1,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { analyzeArticle, explainArticle } from '../../pipeline/analyze.ts';
+import { scoreSentence } from '../../pipeline/classify.ts';
+import { topicRuleSchema } from '../../pipeline/config.ts';
 import { readFileSync } from 'node:fs';
 import { realAnalysisConfig } from '../helpers/analysis-config.ts';
 
@@ -431,5 +433,25 @@ describe('a rival intercepting Xiaomi’s orders', () => {
     expect(a.relevant).toBe(true);
     expect(a.topics).toContain('refunds');
     expect(a.topics).not.toContain('sales');
+  });
+});
+
+describe('a pattern with `unless`', () => {
+  const rule = topicRuleSchema.parse({
+    id: 'sales', label: '销售动态', description: 'x',
+    patterns: [{ regex: '截胡[^，。]{0,6}订单', unless: '补贴|\\d+元', weight: 2 }],
+  });
+
+  it('counts where its expression matches and the other does not', () => {
+    expect(scoreSentence(new Map(), '友商门店截胡小米订单', rule)).toBe(2);
+  });
+
+  it('does not count in a sentence the `unless` expression matches anywhere, before or after', () => {
+    expect(scoreSentence(new Map(), '给5000元补贴，截胡小米订单', rule)).toBe(0);
+    expect(scoreSentence(new Map(), '截胡小米订单，再送5000元', rule)).toBe(0);
+  });
+
+  it('is checked as a regular expression when the rules load', () => {
+    expect(() => topicRuleSchema.parse({ id: 'sales', label: 'x', description: 'x', patterns: [{ regex: 'a', unless: '(', weight: 1 }] })).toThrow(/not a regular expression/);
   });
 });
