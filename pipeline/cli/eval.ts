@@ -3,7 +3,8 @@
 // written sets (tuned on, held out, blind), the real text from ../shared/data/real-zh
 // (development and held-out halves, and the real negatives) and the demo corpus's labels.
 // Another story (--story DIR): the JSON Lines files in DIR/eval/ and DIR/corpus/'s labels,
-// scored with DIR/config. Either way any labelled file an editor names (--set, --split-set).
+// scored with DIR/config. Either way any labelled file an editor names (--set, --split-set), and
+// sets pooled into one (--pool NAME=SET,SET…: a target read on 62 items is one item wide).
 import path from 'node:path';
 import { existsSync, readdirSync } from 'node:fs';
 import { parseCommandLine } from './command-line.ts';
@@ -15,13 +16,14 @@ import { loadRealData, loadWrittenSet, readJsonl, splitByHash, type EvalItem, ty
 import { DEMO_CORPUS_DIR, loadDemoCorpus } from '../demo/corpus.ts';
 import { PROJECT_ROOT, storyFromArgs } from './paths.ts';
 
-const { values } = parseCommandLine('eval', 'npm run eval [-- --story DIR] [--errors SET] [--json] [--real-dir DIR] [--set NAME=FILE ...] [--split-set NAME=FILE ...]', { options: {
+const { values } = parseCommandLine('eval', 'npm run eval [-- --story DIR] [--errors SET] [--json] [--real-dir DIR] [--set NAME=FILE ...] [--split-set NAME=FILE ...] [--pool NAME=SET,SET ...]', { options: {
   story: { type: 'string' },
   errors: { type: 'string' },
   json: { type: 'boolean', default: false },
   'real-dir': { type: 'string' },
   set: { type: 'string', multiple: true, default: [] },
   'split-set': { type: 'string', multiple: true, default: [] },
+  pool: { type: 'string', multiple: true, default: [] },
 } });
 
 const { configDir, storyDir } = storyFromArgs('eval', values.story);
@@ -67,6 +69,24 @@ for (const [option, split] of [['set', false], ['split-set', true]] as const) {
     const set = readSet(name, file, fail);
     if (split) Object.assign(sets, halves(name, set)); else sets[name] = set;
   }
+}
+
+// Pooled sets: the items of several sets scored as one (each id prefixed with its set's name,
+// as two sets may use the same ids), after every set it names has been loaded.
+for (const spec of values.pool!) {
+  const fail = (why: string): never => { process.stderr.write(`eval: --pool ${spec}: ${why}\n`); process.exit(2); };
+  const [name, list] = spec.includes('=') ? [spec.slice(0, spec.indexOf('=')), spec.slice(spec.indexOf('=') + 1)] : ['', ''];
+  const members = list.split(',').map((m) => m.trim()).filter(Boolean);
+  if (!name || !members.length) fail('takes NAME=SET,SET,… (names of sets scored here)');
+  if (sets[name]) fail(`that name is taken (${Object.keys(sets).join(', ')})`);
+  const unknown = members.filter((m) => !sets[m]);
+  if (unknown.length) fail(`no set named ${unknown.join(', ')} (${Object.keys(sets).join(', ')})`);
+  sets[name] = pooled(name, members);
+}
+
+function pooled(name: string, members: string[]): EvalSet {
+  const items = members.flatMap((m) => sets[m]!.items.map((i) => ({ ...i, id: `${m}:${i.id}` })));
+  return { name: `${name}: ${members.join(' + ')}, pooled`, file: sets[members[0]!]!.file, items };
 }
 
 /** NAME-dev and NAME-held, by the hash of each id, as the real set is halved. */

@@ -157,6 +157,15 @@ describe('eval', () => {
       expect(out.sets['demo-corpus'].topics.map((t: { topic: string }) => t.topic)).toEqual(['visitors', 'prices', 'services']);
       expect(out.sets['demo-corpus'].n).toBeGreaterThanOrEqual(15);
       expect(out.sets.mine.n).toBe(2);
+      // Sets pooled into one: their items scored together, counts summed.
+      const pooled = JSON.parse(run('eval.ts', ['--story', dir, '--json', '--pool', 'both=mine,demo-corpus']).stdout);
+      const [mine, corpus, both] = [pooled.sets.mine, pooled.sets['demo-corpus'], pooled.sets.both];
+      expect(both.n).toBe(mine.n + corpus.n);
+      expect([both.storyKept, both.storyItems, both.offTopicKept, both.offTopicItems]).toEqual(
+        [mine.storyKept + corpus.storyKept, mine.storyItems + corpus.storyItems, mine.offTopicKept + corpus.offTopicKept, mine.offTopicItems + corpus.offTopicItems]);
+      const unknownPool = run('eval.ts', ['--story', dir, '--pool', 'both=mine,nosuch']);
+      expect(unknownPool.status).toBe(2);
+      expect(unknownPool.stderr).toContain('--pool both=mine,nosuch: no set named nosuch');
       // Without any labelled set it says where to put one.
       fs.rmSync(path.join(dir, 'eval'), { recursive: true });
       fs.rmSync(path.join(dir, 'corpus'), { recursive: true });
