@@ -6,14 +6,13 @@
 // scored with DIR/config. Either way any labelled file an editor names (--set, --split-set), and
 // sets pooled into one (--pool NAME=SET,SET…: a target read on 62 items is one item wide).
 import path from 'node:path';
-import { existsSync, readdirSync } from 'node:fs';
 import { parseCommandLine } from './command-line.ts';
 import { loadAnalysisConfig } from '../config.ts';
 import { loadSegmenter } from '../segment.ts';
 import { analyzeArticle } from '../analyze.ts';
 import { score, wilsonInterval, type Predicted, type Scores } from '../evaluate.ts';
-import { loadRealData, loadWrittenSet, readJsonl, splitByHash, type EvalItem, type EvalSet } from '../eval-sets.ts';
-import { DEMO_CORPUS_DIR, loadDemoCorpus } from '../demo/corpus.ts';
+import type { EvalItem } from '../eval-sets.ts';
+import { loadLabelledSets } from './labelled-sets.ts';
 import { PROJECT_ROOT, storyFromArgs } from './paths.ts';
 
 const { values } = parseCommandLine('eval', 'npm run eval [-- --story DIR] [--errors SET] [--json] [--real-dir DIR] [--set NAME=FILE ...] [--split-set NAME=FILE ...] [--pool NAME=SET,SET ...]', { options: {
@@ -28,76 +27,7 @@ const { values } = parseCommandLine('eval', 'npm run eval [-- --story DIR] [--er
 
 const { configDir, storyDir } = storyFromArgs('eval', values.story);
 const config = loadAnalysisConfig(configDir);
-const sets: Record<string, EvalSet> = {};
-if (!values.story) {
-  const fixtures = path.join(PROJECT_ROOT, 'test/fixtures/eval');
-  sets.written = loadWrittenSet('written, tuned on', path.join(fixtures, 'items.jsonl'));
-  sets['written-held'] = loadWrittenSet('written, held out', path.join(fixtures, 'holdout.jsonl'));
-  if (existsSync(path.join(fixtures, 'blind.jsonl'))) sets['written-blind'] = loadWrittenSet('written, blind', path.join(fixtures, 'blind.jsonl'));
-  // Written blind too, but its errors were read and rules added from them: tuned on since.
-  if (existsSync(path.join(fixtures, 'blind2.jsonl'))) sets['written-blind2'] = loadWrittenSet('written, second blind set (tuned on since its first score)', path.join(fixtures, 'blind2.jsonl'));
-  // A third blind set, halved by id hash after its first score: one half to read, one never listed.
-  if (existsSync(path.join(fixtures, 'blind3.jsonl'))) Object.assign(sets, halves('written-blind3', loadWrittenSet('written, third blind set', path.join(fixtures, 'blind3.jsonl'))));
-} else {
-  // A story's own labelled sets: every DIR/eval/NAME.jsonl is the set NAME.
-  const evalDir = path.join(storyDir, 'eval');
-  const files = existsSync(evalDir) ? readdirSync(evalDir).filter((f) => f.endsWith('.jsonl')).sort() : [];
-  for (const f of files) sets[f.replace(/\.jsonl$/, '')] = loadWrittenSet(f, path.join(evalDir, f));
-}
-// The first story's real text lives in ../shared; another story's only where --real-dir says.
-const realDir = values['real-dir'] ?? (values.story ? undefined : path.resolve(PROJECT_ROOT, '../shared/data/real-zh'));
-const real = realDir ? loadRealData(realDir) : undefined;
-if (real && 'missing' in real) process.stderr.write(`eval: ${real.missing}\n`);
-else if (real) { sets['real-dev'] = real.dev; sets['real-held'] = real.held; }
-// The demo corpus's authors labelled each entry (topics, offTopic): the demo site follows these rules.
-const corpusDir = values.story ? path.join(storyDir, 'corpus') : DEMO_CORPUS_DIR;
-if (existsSync(corpusDir)) sets['demo-corpus'] = corpusSet(corpusDir);
-// The same corpus labelled again by an editor who saw only the definitions (corpus/blind-labels.jsonl).
-const blindLabels = path.join(corpusDir, 'blind-labels.jsonl');
-if (sets['demo-corpus'] && existsSync(blindLabels)) sets['demo-corpus-blind'] = relabelled(sets['demo-corpus'], blindLabels);
-
-// Extra labelled files: --set scores one whole; --split-set halves it by the hash of each id as
-// the real set is halved (NAME-dev to look at, NAME-held to keep unseen).
-for (const [option, split] of [['set', false], ['split-set', true]] as const) {
-  for (const spec of values[option]!) {
-    const [name, file] = spec.includes('=') ? [spec.slice(0, spec.indexOf('=')), spec.slice(spec.indexOf('=') + 1)] : ['', ''];
-    const fail = (why: string): never => { process.stderr.write(`eval: --${option} ${spec}: ${why}\n`); process.exit(2); };
-    if (!name || !file) fail('takes NAME=FILE (a JSON Lines file of {id, title, text, relevant, topics})');
-    const names = split ? [`${name}-dev`, `${name}-held`] : [name];
-    if (names.some((n) => sets[n])) fail(`that name is taken (${Object.keys(sets).join(', ')})`);
-    if (!existsSync(file)) fail(`${file} not found`);
-    const set = readSet(name, file, fail);
-    if (split) Object.assign(sets, halves(name, set)); else sets[name] = set;
-  }
-}
-
-// Pooled sets: the items of several sets scored as one (each id prefixed with its set's name,
-// as two sets may use the same ids), after every set it names has been loaded.
-for (const spec of values.pool!) {
-  const fail = (why: string): never => { process.stderr.write(`eval: --pool ${spec}: ${why}\n`); process.exit(2); };
-  const [name, list] = spec.includes('=') ? [spec.slice(0, spec.indexOf('=')), spec.slice(spec.indexOf('=') + 1)] : ['', ''];
-  const members = list.split(',').map((m) => m.trim()).filter(Boolean);
-  if (!name || !members.length) fail('takes NAME=SET,SET,… (names of sets scored here)');
-  if (sets[name]) fail(`that name is taken (${Object.keys(sets).join(', ')})`);
-  const unknown = members.filter((m) => !sets[m]);
-  if (unknown.length) fail(`no set named ${unknown.join(', ')} (${Object.keys(sets).join(', ')})`);
-  sets[name] = pooled(name, members);
-}
-
-function pooled(name: string, members: string[]): EvalSet {
-  const items = members.flatMap((m) => sets[m]!.items.map((i) => ({ ...i, id: `${m}:${i.id}` })));
-  return { name: `${name}: ${members.join(' + ')}, pooled`, file: sets[members[0]!]!.file, items };
-}
-
-/** NAME-dev and NAME-held, by the hash of each id, as the real set is halved. */
-function halves(name: string, set: EvalSet): Record<string, EvalSet> {
-  const parts = splitByHash(set.items);
-  return Object.fromEntries((['dev', 'held'] as const).map((part) => [`${name}-${part}`, { ...set, name: `${set.name}, ${part}`, items: set.items.filter((i) => parts.get(i.id) === part) }]));
-}
-
-function readSet(name: string, file: string, fail: (why: string) => never): EvalSet {
-  try { return loadWrittenSet(name, path.resolve(file)); } catch (e) { return fail((e as Error).message); }
-}
+const { sets, real } = loadLabelledSets('eval', { story: values.story, storyDir, realDir: values['real-dir'], set: values.set!, splitSet: values['split-set']!, pool: values.pool! }, config);
 
 if (values.errors && !sets[values.errors]) {
   process.stderr.write(`eval: --errors takes one of ${Object.keys(sets).join(', ')}\n`);
@@ -201,22 +131,4 @@ function printErrors(key: string): void {
     const r = negatives[key === 'real-held' ? 'held' : 'dev']!;
     if (r.examples.length) process.stdout.write(`\nReal negatives kept (${r.kept}):\n${r.examples.map((e) => `  ${e}`).join('\n')}\n`);
   }
-}
-
-/** A set's items with another annotator's labels (JSON Lines of {id, relevant, topics}); an id the set lacks is an error naming the file. */
-function relabelled(set: EvalSet, file: string): EvalSet {
-  let labels: { id: string; relevant: boolean; topics: string[] }[];
-  try { labels = readJsonl(file); } catch (e) { process.stderr.write(`eval: ${(e as Error).message}\n`); process.exit(2); }
-  const byId = new Map(set.items.map((i) => [i.id, i]));
-  const unknown = labels.filter((l) => !byId.has(l.id)).map((l) => l.id);
-  if (unknown.length) { process.stderr.write(`eval: ${file}: ids not in the corpus: ${unknown.slice(0, 5).join(', ')}\n`); process.exit(2); }
-  const items = labels.map((l) => ({ ...byId.get(l.id)!, relevant: l.relevant, topics: l.relevant ? l.topics : [] }));
-  return { name: 'demo corpus, a blind editor\'s labels', file, items };
-}
-
-function corpusSet(dir: string): EvalSet {
-  const items: EvalItem[] = loadDemoCorpus(dir, config.story.timezone).map((e) => ({
-    id: e.slug, title: e.title, text: e.paragraphs.join('\n'), relevant: !e.offTopic, topics: e.offTopic ? [] : e.topics,
-  }));
-  return { name: 'demo corpus, its authors\' labels', file: dir, items };
 }

@@ -18,6 +18,7 @@ describe('asksForHelp', () => {
 
 const COMMANDS: [tool: string, script: string][] = [
   ['analyze', 'pipeline/cli/analyze.ts'],
+  ['audit-rules', 'pipeline/cli/audit-rules.ts'],
   ['build', 'pipeline/cli/build.ts'],
   ['demo', 'pipeline/cli/demo.ts'],
   ['eval', 'pipeline/cli/eval.ts'],

@@ -123,6 +123,39 @@ describe('explain', () => {
   });
 });
 
+describe('audit-rules', () => {
+  it('takes each entry of topics.yaml out in turn over the labelled sets, never reading a held-out half', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'storyline-audit-'));
+    try {
+      fs.cpSync(path.join(ROOT, 'examples/zibo-bbq/config'), path.join(dir, 'config'), { recursive: true });
+      fs.mkdirSync(path.join(dir, 'eval'));
+      // Labelled by hand in our own words.
+      fs.writeFileSync(path.join(dir, 'eval', 'mine.jsonl'), [
+        { id: 'm1', title: '淄博烧烤店承诺五一不涨价', text: '多家烧烤店表示，五一期间菜品价格不上调。', relevant: true, topics: ['prices'] },
+        { id: 'm2', title: '某地举办风筝节', text: '风筝节吸引了不少市民。', relevant: false, topics: [] },
+      ].map((x) => JSON.stringify(x)).join('\n') + '\n');
+      const extra = path.join(dir, 'extra.jsonl');
+      fs.writeFileSync(extra, ['e1', 'e2', 'e3', 'e4'].map((id) => JSON.stringify({ id, title: '淄博烧烤排长队', text: '', relevant: true, topics: ['visitors'] })).join('\n') + '\n');
+      const r = run('audit-rules.ts', ['--story', dir, '--json', '--split-set', `extra=${extra}`]);
+      expect(r.status, r.stderr).toBe(0);
+      const out = JSON.parse(r.stdout);
+      expect(out.sets).toEqual(['mine', 'extra-dev']);
+      expect(out.heldOutNotRead).toEqual(['extra-held']);
+      expect(out.items).toBe(2 + 2);
+      expect(out.entries.length).toBeGreaterThan(50);
+      // The price phrases decide m1: taking out one of them changes it; no entry names a held item.
+      const changedIds = out.entries.flatMap((e: { items: string[] }) => e.items);
+      expect(changedIds).toContain('mine:m1');
+      const held = out.entries.some((e: { items: string[] }) => e.items.some((id) => id.startsWith('extra-held')));
+      expect(held).toBe(false);
+      const text = run('audit-rules.ts', ['--story', dir]);
+      expect(text.stdout).toMatch(/entries of topics\.yaml against 2 labelled items/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('eval', () => {
   it('--story scores that story: its demo corpus and its eval/ sets, with its own topics', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'storyline-eval-story-'));
