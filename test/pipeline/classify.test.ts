@@ -455,3 +455,17 @@ describe('a pattern with `unless`', () => {
     expect(() => topicRuleSchema.parse({ id: 'sales', label: 'x', description: 'x', patterns: [{ regex: 'a', unless: '(', weight: 1 }] })).toThrow(/not a regular expression/);
   });
 });
+
+describe('测试 (a test) is not a spec or track test by itself', () => {
+  it('bloggers testing an option that was sold are the dispute\'s evidence', () => {
+    const a = analyzeArticle({ title: 'YU9选装风道被指无效', text: '一位博主对这套选装风道做了测试。\n第二次测试换了更大的风速。\n测试结果显示气流几乎没有变化。\n车主们随后联名投诉，要求退还选装费用。' }, config);
+    expect(a.relevant).toBe(true);
+    expect(a.topics).toContain('disputes');
+  });
+
+  it('a car that "passed the public\'s tests" is a figure of speech in a sales piece', () => {
+    const a = analyzeArticle({ title: '雷军：新车首月销量超出预期', text: '雷军说，小米YU9首月销量比预期高出三倍。\n他说上市以来车子经受住了网友的各种测试。\n每一轮测试他都很紧张。\n现在这些测试都过去了，他松了口气。' }, config);
+    expect(a.relevant).toBe(true);
+    expect(a.topics).toContain('sales');
+  });
+});
