@@ -72,7 +72,7 @@ if (values.json) {
     `Taken out, these make the labelled items more right (net < 0: the entry costs more than it gives): ${costly.length}`,
     ...costly.map(line),
     '',
-    `These decide one item only (a rule made for one item is a defect unless it stands for a class): ${one.length}`,
+    `These alone decide one item (most are vocabulary other words back up elsewhere; one made for a single item is a defect unless it stands for a class): ${one.length}`,
     ...one.sort((a, b) => a.net - b.net).map(line),
   ];
   if (values.all) out.push('', 'Every entry:', ...[...effects].sort((a, b) => b.changed - a.changed).map(line));
