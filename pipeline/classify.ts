@@ -53,7 +53,7 @@ export function scoreParts(hits: Hits, sentence: string, rule: TopicRule): { wha
     const weight = weights.get(text);
     if (weight !== undefined && !longer.get(text)?.some((q) => (hits.get(q) ?? 0) >= n)) parts.push({ what: text, weight });
   }
-  for (const p of rule.patterns) if (p.regex.test(sentence) && !p.unless?.test(sentence)) parts.push({ what: `/${p.regex.source}/`, weight: p.weight });
+  for (const p of rule.patterns) if (p.regex.test(sentence) && !p.unless?.test(sentence)) parts.push({ what: `/${p.regex.source}/${p.unless ? ` (unless /${p.unless.source}/)` : ''}`, weight: p.weight });
   for (const n of rule.negative) {
     const context = n.context.find((c) => hits.has(c));
     if (hits.has(n.phrase) && context) parts.push({ what: `${n.phrase} next to ${context}`, weight: n.weight });
