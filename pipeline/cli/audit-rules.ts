@@ -1,4 +1,4 @@
-// npm run audit-rules [-- --story DIR] [--real-dir DIR] [--set NAME=FILE ...] [--split-set NAME=FILE ...] [--negatives N] [--all] [--json]:
+// npm run audit-rules [-- --story DIR] [--real-dir DIR] [--set NAME=FILE ...] [--split-set NAME=FILE ...] [--held-set NAME=FILE ...] [--negatives N] [--all] [--json]:
 // every entry of topics.yaml taken out in turn, the labelled sets analysed again: which entries
 // decide no item, one item, or cost more than they give (rule-audit.ts). It reads the sets
 // `npm run eval` reads except the held-out ones, which nobody may tune on, and a sample of the
@@ -14,12 +14,13 @@ import { numberOption } from './numbers.ts';
 import { progressPrinter } from './progress.ts';
 import { storyFromArgs } from './paths.ts';
 
-const USAGE = 'npm run audit-rules [-- --story DIR] [--real-dir DIR] [--set NAME=FILE ...] [--split-set NAME=FILE ...] [--negatives N] [--all] [--json]';
+const USAGE = 'npm run audit-rules [-- --story DIR] [--real-dir DIR] [--set NAME=FILE ...] [--split-set NAME=FILE ...] [--held-set NAME=FILE ...] [--negatives N] [--all] [--json]';
 const { values } = parseCommandLine('audit-rules', USAGE, { options: {
   story: { type: 'string' },
   'real-dir': { type: 'string' },
   set: { type: 'string', multiple: true, default: [] },
   'split-set': { type: 'string', multiple: true, default: [] },
+  'held-set': { type: 'string', multiple: true, default: [] },
   negatives: { type: 'string', default: '1000' },
   all: { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
@@ -28,7 +29,7 @@ const { values } = parseCommandLine('audit-rules', USAGE, { options: {
 const negativesWanted = numberOption('audit-rules', '--negatives', values.negatives!, { min: 0 });
 const { configDir, storyDir } = storyFromArgs('audit-rules', values.story);
 const config = loadAnalysisConfig(configDir);
-const { sets, real } = loadLabelledSets('audit-rules', { story: values.story, storyDir, realDir: values['real-dir'], set: values.set!, splitSet: values['split-set']!, pool: [] }, config);
+const { sets, real } = loadLabelledSets('audit-rules', { story: values.story, storyDir, realDir: values['real-dir'], set: values.set!, splitSet: values['split-set']!, heldSet: values['held-set']!, pool: [] }, config);
 // The demo corpus once: by the blind editor's labels where there are some (its authors wrote the text).
 const read = Object.entries(sets).filter(([name, s]) => !s.heldOut && !(name === 'demo-corpus' && sets['demo-corpus-blind']));
 const heldOut = Object.entries(sets).filter(([, s]) => s.heldOut).map(([name]) => name);

@@ -1,4 +1,4 @@
-// npm run eval [-- --story DIR] [--errors SET] [--json] [--set NAME=FILE ...] [--split-set NAME=FILE ...]:
+// npm run eval [-- --story DIR] [--errors SET] [--json] [--set NAME=FILE ...] [--split-set NAME=FILE ...] [--held-set NAME=FILE ...]:
 // relevance and topics scored on every labelled set, side by side. The default story: the
 // written sets (tuned on, held out, blind), the real text from ../shared/data/real-zh
 // (development and held-out halves, and the real negatives) and the demo corpus's labels.
@@ -15,19 +15,20 @@ import type { EvalItem } from '../eval-sets.ts';
 import { loadLabelledSets } from './labelled-sets.ts';
 import { PROJECT_ROOT, storyFromArgs } from './paths.ts';
 
-const { values } = parseCommandLine('eval', 'npm run eval [-- --story DIR] [--errors SET] [--json] [--real-dir DIR] [--set NAME=FILE ...] [--split-set NAME=FILE ...] [--pool NAME=SET,SET ...]', { options: {
+const { values } = parseCommandLine('eval', 'npm run eval [-- --story DIR] [--errors SET] [--json] [--real-dir DIR] [--set NAME=FILE ...] [--split-set NAME=FILE ...] [--held-set NAME=FILE ...] [--pool NAME=SET,SET ...]', { options: {
   story: { type: 'string' },
   errors: { type: 'string' },
   json: { type: 'boolean', default: false },
   'real-dir': { type: 'string' },
   set: { type: 'string', multiple: true, default: [] },
   'split-set': { type: 'string', multiple: true, default: [] },
+  'held-set': { type: 'string', multiple: true, default: [] },
   pool: { type: 'string', multiple: true, default: [] },
 } });
 
 const { configDir, storyDir } = storyFromArgs('eval', values.story);
 const config = loadAnalysisConfig(configDir);
-const { sets, real } = loadLabelledSets('eval', { story: values.story, storyDir, realDir: values['real-dir'], set: values.set!, splitSet: values['split-set']!, pool: values.pool! }, config);
+const { sets, real } = loadLabelledSets('eval', { story: values.story, storyDir, realDir: values['real-dir'], set: values.set!, splitSet: values['split-set']!, heldSet: values['held-set']!, pool: values.pool! }, config);
 
 if (values.errors && !sets[values.errors]) {
   process.stderr.write(`eval: --errors takes one of ${Object.keys(sets).join(', ')}\n`);

@@ -13,7 +13,7 @@ import { DEMO_CORPUS_DIR, loadDemoCorpus } from '../demo/corpus.ts';
 import { PROJECT_ROOT } from './paths.ts';
 
 export type LabelledSet = EvalSet & { heldOut: boolean };
-export type SetOptions = { story?: string; storyDir: string; realDir?: string; set: string[]; splitSet: string[]; pool: string[] };
+export type SetOptions = { story?: string; storyDir: string; realDir?: string; set: string[]; splitSet: string[]; heldSet?: string[]; pool: string[] };
 
 /** Every labelled set of the story and the options, by name; a bad option exits 2 naming `tool` and the option. */
 export function loadLabelledSets(tool: string, options: SetOptions, config: AnalysisConfig): { sets: Record<string, LabelledSet>; real?: RealData } {
@@ -51,8 +51,9 @@ export function loadLabelledSets(tool: string, options: SetOptions, config: Anal
   if (sets['demo-corpus'] && existsSync(blindLabels)) add('demo-corpus-blind', relabelled(tool, sets['demo-corpus'], blindLabels), false);
 
   // Extra labelled files: --set scores one whole; --split-set halves it by the hash of each id as
-  // the real set is halved (NAME-dev to look at, NAME-held to keep unseen).
-  for (const [option, specs, split] of [['set', options.set, false], ['split-set', options.splitSet, true]] as const) {
+  // the real set is halved (NAME-dev to look at, NAME-held to keep unseen); --held-set scores one
+  // whole that nobody may tune on (audit-rules does not read it).
+  for (const [option, specs, split] of [['set', options.set, false], ['split-set', options.splitSet, true], ['held-set', options.heldSet ?? [], false]] as const) {
     for (const spec of specs) {
       const [name, file] = spec.includes('=') ? [spec.slice(0, spec.indexOf('=')), spec.slice(spec.indexOf('=') + 1)] : ['', ''];
       const fail = (why: string): never => { process.stderr.write(`${tool}: --${option} ${spec}: ${why}\n`); process.exit(2); };
@@ -61,7 +62,7 @@ export function loadLabelledSets(tool: string, options: SetOptions, config: Anal
       if (names.some((n) => sets[n])) fail(`that name is taken (${Object.keys(sets).join(', ')})`);
       if (!existsSync(file)) fail(`${file} not found`);
       const set = readSet(name, file, fail);
-      if (split) addHalves(name, set); else add(name, set, false);
+      if (split) addHalves(name, set); else add(name, set, option === 'held-set');
     }
   }
 

@@ -136,17 +136,18 @@ describe('audit-rules', () => {
       ].map((x) => JSON.stringify(x)).join('\n') + '\n');
       const extra = path.join(dir, 'extra.jsonl');
       fs.writeFileSync(extra, ['e1', 'e2', 'e3', 'e4'].map((id) => JSON.stringify({ id, title: '淄博烧烤排长队', text: '', relevant: true, topics: ['visitors'] })).join('\n') + '\n');
-      const r = run('audit-rules.ts', ['--story', dir, '--json', '--split-set', `extra=${extra}`]);
+      // A whole file nobody may tune on (--held-set) is not read either.
+      const r = run('audit-rules.ts', ['--story', dir, '--json', '--split-set', `extra=${extra}`, '--held-set', `unseen=${extra}`]);
       expect(r.status, r.stderr).toBe(0);
       const out = JSON.parse(r.stdout);
       expect(out.sets).toEqual(['mine', 'extra-dev']);
-      expect(out.heldOutNotRead).toEqual(['extra-held']);
+      expect(out.heldOutNotRead).toEqual(['extra-held', 'unseen']);
       expect(out.items).toBe(2 + 2);
       expect(out.entries.length).toBeGreaterThan(50);
       // The price phrases decide m1: taking out one of them changes it; no entry names a held item.
       const changedIds = out.entries.flatMap((e: { items: string[] }) => e.items);
       expect(changedIds).toContain('mine:m1');
-      const held = out.entries.some((e: { items: string[] }) => e.items.some((id) => id.startsWith('extra-held')));
+      const held = out.entries.some((e: { items: string[] }) => e.items.some((id) => id.startsWith('extra-held') || id.startsWith('unseen')));
       expect(held).toBe(false);
       const text = run('audit-rules.ts', ['--story', dir]);
       expect(text.stdout).toMatch(/entries of topics\.yaml against 2 labelled items/);
