@@ -18,7 +18,9 @@ describe('asksForHelp', () => {
 
 const COMMANDS: [tool: string, script: string][] = [
   ['analyze', 'pipeline/cli/analyze.ts'],
+  ['agreement', 'pipeline/cli/agreement.ts'],
   ['audit-rules', 'pipeline/cli/audit-rules.ts'],
+  ['blind-kit', 'pipeline/cli/blind-kit.ts'],
   ['build', 'pipeline/cli/build.ts'],
   ['demo', 'pipeline/cli/demo.ts'],
   ['eval', 'pipeline/cli/eval.ts'],

@@ -123,6 +123,67 @@ describe('explain', () => {
   });
 });
 
+describe('blind-kit and agreement', () => {
+  it('prepare a set for a blind second annotator, then compare the two annotators\' labels', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'storyline-blind-'));
+    try {
+      // Labelled by hand in our own words.
+      const first = path.join(dir, 'first.jsonl');
+      const items = [
+        { id: 'wb-1', date: '2025-06-27', title: '小米YU7锁单破24万台', text: '', relevant: true, topics: ['sales'] },
+        { id: 'wb-2', date: '2025-06-28', title: 'YU7订单被加价转让', text: '二手平台出现YU7订单转让帖。', relevant: true, topics: ['resale'] },
+        { id: 'wb-3', date: '2025-06-29', title: '某地举办风筝节', text: '', relevant: false, topics: [] },
+      ];
+      fs.writeFileSync(first, items.map((x) => JSON.stringify(x)).join('\n') + '\n');
+      const kit = path.join(dir, 'kit');
+      const r = run('blind-kit.ts', [first, '--out', kit]);
+      expect(r.status, r.stderr).toBe(0);
+      const blind = fs.readFileSync(path.join(kit, 'items.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+      // No labels and no original ids reach the annotator.
+      expect(blind.map((b) => Object.keys(b).sort())).toEqual(blind.map(() => ['date', 'id', 'text', 'title']));
+      expect(blind.every((b) => /^x-[0-9a-f]{8}$/.test(b.id))).toBe(true);
+      const definitions = fs.readFileSync(path.join(kit, 'definitions.md'), 'utf8');
+      expect(definitions).toContain('属于本事件');
+      expect(definitions).toContain('`refunds` 退订退款');
+      expect(definitions).not.toMatch(/weight|regex|besideTitle/);
+      // A kit is prepared once.
+      expect(run('blind-kit.ts', [first, '--out', kit]).status).toBe(2);
+
+      // The second annotator agrees on relevance and differs on one topic.
+      const byTitle = new Map(blind.map((b) => [b.title, b.id]));
+      const second = path.join(kit, 'labels.jsonl');
+      fs.writeFileSync(second, [
+        { id: byTitle.get('小米YU7锁单破24万台'), relevant: true, topics: ['sales'], borderline: false },
+        { id: byTitle.get('YU7订单被加价转让'), relevant: true, topics: ['resale', 'disputes'], borderline: false },
+        { id: byTitle.get('某地举办风筝节'), relevant: false, topics: [], borderline: false },
+      ].map((x) => JSON.stringify(x)).join('\n') + '\n');
+      const merged = path.join(dir, 'second-merged.jsonl');
+      const a = run('agreement.ts', [first, second, '--json', '--merged', merged]);
+      expect(a.status, a.stderr).toBe(0);
+      const out = JSON.parse(a.stdout);
+      expect(out.items).toBe(3);
+      expect(out.relevanceAgreement).toBe(1);
+      expect(out.identicalTopicSets).toBe(1);
+      expect(out.topicF1.find((t: { topic: string }) => t.topic === 'disputes')).toMatchObject({ both: 0, firstOnly: 0, secondOnly: 1, f1: 0 });
+      // The merged file holds the first's items under their own ids, with the second's labels.
+      const m = fs.readFileSync(merged, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+      expect(m.map((x) => [x.id, x.topics])).toEqual([['wb-1', ['sales']], ['wb-2', ['resale', 'disputes']], ['wb-3', []]]);
+
+      // A label naming no item, or a topic the story does not have, is an error naming the file.
+      fs.appendFileSync(second, JSON.stringify({ id: 'x-00000000', relevant: false, topics: [] }) + '\n');
+      const unknown = run('agreement.ts', [first, second]);
+      expect(unknown.status).toBe(2);
+      expect(unknown.stderr).toContain(`${second}: ids not in ${first}: x-00000000`);
+      fs.writeFileSync(second, JSON.stringify({ id: 'wb-1', relevant: true, topics: ['prices'] }) + '\n');
+      const badTopic = run('agreement.ts', [first, second]);
+      expect(badTopic.status).toBe(2);
+      expect(badTopic.stderr).toContain(`${second}: line 1: prices is not a topic of this story`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('audit-rules', () => {
   it('takes each entry of topics.yaml out in turn over the labelled sets, never reading a held-out half', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'storyline-audit-'));
