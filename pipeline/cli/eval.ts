@@ -1,10 +1,6 @@
-// npm run eval [-- --story DIR] [--errors SET] [--json] [--set NAME=FILE ...] [--split-set NAME=FILE ...] [--held-set NAME=FILE ...]:
-// relevance and topics scored on every labelled set, side by side. The default story: the
-// written sets (tuned on, held out, blind), the real text from ../shared/data/real-zh
-// (development and held-out halves, and the real negatives) and the demo corpus's labels.
-// Another story (--story DIR): the JSON Lines files in DIR/eval/ and DIR/corpus/'s labels,
-// scored with DIR/config. Either way any labelled file an editor names (--set, --split-set), and
-// sets pooled into one (--pool NAME=SET,SET…: a target read on 62 items is one item wide).
+// npm run eval [-- --story DIR] [--errors SET] [--json] [--set NAME=FILE ...] [--split-set NAME=FILE ...] [--held-set NAME=FILE ...] [--pool NAME=SET,SET ...]:
+// relevance and topics scored on every labelled set side by side (the sets: cli/labelled-sets.ts),
+// with the real negatives, the hard negatives and 95% intervals; --errors lists one set's misses.
 import path from 'node:path';
 import { parseCommandLine } from './command-line.ts';
 import { loadAnalysisConfig } from '../config.ts';
