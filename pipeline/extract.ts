@@ -168,6 +168,7 @@ function prune(doc: Document, hints: ExtractHints): { scan: PageScan; commentTex
   const holdsAnchor = (el: Element) => scan.anchor !== undefined && el.contains(scan.anchor);
   for (const el of [...parts.furniture, ...parts.forms]) if (!holdsAnchor(el)) el.remove();
   removeTeaserBlocks(scan);
+  removeLinkLists(doc, scan);
   removeCaptions(doc);
   return { scan, commentTexts };
 }
@@ -243,6 +244,21 @@ function removeTeaserBlocks(scan: PageScan): void {
   }
 }
 
+/** A list of links apart from the anchor is a sidebar or a ranking ("点击排行"), never the story: beside a
+ *  one-paragraph brief, Readability scores such lists above the story and takes them, or nothing else. */
+const MIN_LIST_ITEMS = 3;
+const LIST_LINK_DENSITY = 0.7;
+function removeLinkLists(doc: Document, scan: PageScan): void {
+  const anchor = scan.anchor;
+  if (!anchor) return;
+  for (const list of Array.from(doc.querySelectorAll('ul, ol, dl'))) {
+    if (!list.isConnected || list.contains(anchor) || anchor.contains(list)) continue;
+    const items = list.querySelectorAll(':scope > li, :scope > dd, :scope > dt');
+    if (items.length < MIN_LIST_ITEMS || list.querySelectorAll('a').length < MIN_LIST_ITEMS) continue;
+    if (linkDensity(list) >= LIST_LINK_DENSITY) list.remove();
+  }
+}
+
 function removeHeadingAndTeasers(heading: Element): void {
   let next = heading.nextElementSibling;
   heading.remove();
@@ -291,12 +307,21 @@ const PHOTO_CREDIT = /(\s摄|\/摄|摄影[:：/／]\S+|图片均?来自网络|�
 /** A call to follow, scan, download or bookmark: a promo, not reporting. */
 const CALL_TO_ACTION = /(扫描|扫码|长按|识别).{0,12}二维码|下载.{0,6}客户端|关注.{0,16}(公众号|官方微信|微信公众|官方微博)|收藏以下链接|锁定@/;
 const DATELINE = /^\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}日?(\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*\S{0,12}(\s+\S{0,8})?$/;
+/** A date run together with its source or author label ("2024-05-06 12:30来源：某网作者：某某"): the header, not a dateline. */
+const HEADER_LINE = /^\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}日?\s*(\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?.{0,20}?(来源|作者|编辑|责编|记者)[:：]/;
+/** "发布时间：2024-06-03 09:15": a date under its label is the header, as is a byline ("《栏目》作者 某某", "记者：某某"). */
+const DATE_LABEL = /^(发布|发表|更新)?(时间|日期)[:：]\s*\d{4}[-/年.]\d{1,2}/;
+const BYLINE = /^(《[^》]{1,12}》|【[^】]{1,12}】)?\s*(作者|记者|撰文|文)\s*[:：/｜|\s]\s*[\p{Script=Han}A-Za-z·]{2,8}(\s+[\p{Script=Han}A-Za-z·]{2,8}){0,2}$/u;
+/** "声明：…仅供参考", "免责声明：…", "特别声明：…": the site's disclaimer under the story. */
+const DISCLAIMER = /^[(（【\[]?\s*(特别|免责|郑重|风险)?声明[:：]/;
 const unquote = (s: string) => s.replace(/^["“'「『]+|["”'」』]+$/g, '');
 function isBoilerplate(paragraph: string, title: string): boolean {
   if (unquote(paragraph) === unquote(title)) return true;
-  // The headline again, where <title> adds the site after a plain space ("标题 某某医院").
-  if (paragraph.length >= 8 && paragraph.length >= title.length * 0.6 && title.startsWith(unquote(paragraph))) return true;
-  if (paragraph.length < 200 && CALL_TO_ACTION.test(paragraph)) return true;
+  // The headline again, where <title> adds the site or column before or after it ("标题 某某医院", "栏目名--标题").
+  if (paragraph.length >= 8 && paragraph.length >= title.length * 0.6 && title.includes(unquote(paragraph))) return true;
+  if (paragraph.length < 200 && (CALL_TO_ACTION.test(paragraph) || DISCLAIMER.test(paragraph))) return true;
+  if (paragraph.length < 80 && (HEADER_LINE.test(paragraph) || DATE_LABEL.test(paragraph))) return true;
+  if (paragraph.length < 30 && BYLINE.test(paragraph)) return true;
   if (paragraph.length >= 60) return false;
   if (PHOTO_CREDIT.test(paragraph) || (paragraph.match(CREDIT_ROLE)?.length ?? 0) >= 2) return true;
   return paragraph.length < 40 && (BOILERPLATE.test(paragraph) || DATELINE.test(paragraph));
