@@ -57,6 +57,8 @@ const FEEDS: Record<string, Served> = {
   'relative-links-content-location': { body: Buffer.from(`<rss version="2.0"><channel><title>t</title><item><title>相对</title><link>news/1.html</link></item></channel></rss>`), type: 'application/rss+xml' },
   'rss-no-channel': { body: Buffer.from('<?xml version="1.0"?><rss version="2.0"></rss>'), type: 'application/rss+xml' },
   'rss-items-without-channel': { body: Buffer.from(`<rss version="2.0">${ITEMS}</rss>`), type: 'application/rss+xml' },
+  // A single-byte DOS code page that TextDecoder does not know: byte 0x80 is "Ç" in cp850, "€" in GB18030.
+  'cp850-declared': { body: Buffer.concat([Buffer.from(`<?xml version="1.0" encoding="850"?><rss version="2.0"><channel><title>t</title><item><title>Fran`), Buffer.from([0x87]), Buffer.from(`ois `), Buffer.from([0x80]), Buffer.from(`a</title><link>/news/1.html</link></item></channel></rss>`)]), type: 'application/xml' },
   'atom-xml-base': {
     body: Buffer.from(`<feed xmlns="http://www.w3.org/2005/Atom" xml:base="http://cars.example/zh/"><title>t</title>
 <entry xml:base="2024/03/"><title>相对于条目</title><link href="a.html"/></entry>
@@ -201,5 +203,13 @@ describe('feed formats: xml:base', () => {
   it('links resolve against the entry\'s xml:base, then the feed\'s, then the feed URL', async () => {
     const feed = await read('atom-xml-base');
     expect(feed.items.map((i) => i.link)).toEqual(['http://cars.example/zh/2024/03/a.html', 'http://cars.example/zh/b.html', 'http://other.example/c.html']);
+  });
+});
+
+describe('feed formats: older code pages', () => {
+  it('a declared code page the web never adopted (850) is read with it, not guessed as GB18030', async () => {
+    const feed = await read('cp850-declared');
+    expect(feed.charset).toBe('850');
+    expect(titles(feed)).toEqual(['François Ça']);
   });
 });
