@@ -1,5 +1,6 @@
 // Bytes → text. Charset from the per-source override, BOM, HTTP header, then <meta> or the
 // XML declaration; gb2312/gbk are read as gb18030 (its superset). Invalid bytes are reported.
+import iconv from 'iconv-lite';
 import { StageError } from './reasons.ts';
 
 /** `pattern`: no BOM, but the first bytes can only be "<" or "<?xml" in UTF-16 or UTF-32 (XML 1.0 Appendix F). */
@@ -19,7 +20,18 @@ export function canonicalCharset(label: string | undefined): string | undefined 
   const key = label.trim().toLowerCase().replace(/^["']|["']$/g, '');
   const alias = ALIASES.get(key);
   if (alias) return alias;
-  try { return new TextDecoder(key).encoding; } catch { return undefined; }
+  try { return new TextDecoder(key).encoding; } catch { /* not a web label: maybe an older code page */ }
+  // Code pages the web never adopted (cp437, 850, cp856, cp1125, Mac encodings…) but older feed
+  // tools still declare: read by iconv-lite. Before, the label was ignored and the bytes guessed,
+  // so a declared cp437 "\x80" came out as GB18030's "€" instead of "Ç". Codecs that are no
+  // charset (base64, hex), UTF-7 (which browsers refuse) and ones without a table are not taken.
+  if (!NOT_CHARSETS.test(key) && iconv.encodingExists(key)) return key;
+  return undefined;
+}
+const NOT_CHARSETS = /^(base64|base64url|hex|binary|ucs-?2|utf-?7.*|cesu-?8|utf-?16.*|utf-?32.*)$/;
+/** A charset TextDecoder knows (every canonical name but UTF-32 and iconv-lite's older code pages). */
+function webCharset(charset: string): boolean {
+  try { new TextDecoder(charset); return true; } catch { return false; }
 }
 
 export function charsetFromContentType(contentType: string | undefined): string | undefined {
@@ -154,11 +166,17 @@ function singleByteShape(bytes: Uint8Array): boolean {
 
 function tryDecode(bytes: Uint8Array, charset: string): string | undefined {
   if (charset.startsWith('utf-32')) return decodeUtf32(bytes, charset === 'utf-32le', true);
+  if (!webCharset(charset)) {
+    // iconv-lite never throws: a byte its table lacks becomes U+FFFD, which is fatal here as in TextDecoder.
+    const text = iconv.decode(Buffer.from(bytes), charset);
+    return text.includes('\uFFFD') ? undefined : text;
+  }
   try { return new TextDecoder(charset, { fatal: true }).decode(bytes); } catch { return undefined; }
 }
 
 function decodeLossy(bytes: Uint8Array, charset: string): string {
   if (charset.startsWith('utf-32')) return decodeUtf32(bytes, charset === 'utf-32le', false)!;
+  if (!webCharset(charset)) return iconv.decode(Buffer.from(bytes), charset);
   return new TextDecoder(charset).decode(bytes);
 }
 

@@ -1,6 +1,7 @@
 // Feed text before the parser: the repairs a lenient feed reader makes, each pure and each
 // reported where the feed was at fault. The parser (rss-parser on xml2js) is strict in some
 // places and careless in others; these make both cases readable.
+import { decodeHTMLStrict } from 'entities';
 import type { FeedProblem } from './feed.ts';
 
 /** Element prefixes (itunes:, media:) that no xmlns: attribute declares: not well-formed XML,
@@ -26,6 +27,22 @@ export function withChannel(xml: string, problems: FeedProblem[]): string {
   const open = rss.index + rss[0].length;
   const close = xml.search(/<\/rss\s*>\s*$/i);
   return close === -1 ? `${xml.slice(0, open)}<channel>${xml.slice(open)}</channel>` : `${xml.slice(0, open)}<channel>${xml.slice(open, close)}</channel>${xml.slice(close)}`;
+}
+
+/** A document whose end was cut off (no "</rss>", or a last end tag cut short: "</rss"): everything
+ *  before it is readable, but the strict parser refuses the whole text ("Unclosed root tag"), and a
+ *  feed with no complete item had nothing left to recover. The missing end tags are added back;
+ *  an item cut in the middle is still counted as unread by the parser's own path. */
+export function closeCutEnd(xml: string, problems: FeedProblem[]): string {
+  const root = /<(rss|feed|rdf:RDF)[\s>]/i.exec(xml.slice(0, 5000));
+  if (!root) return xml;
+  const name = root[1]!;
+  const closes = (tag: string) => new RegExp(`</${tag}\\s*>`, 'i').test(xml);
+  if (closes(name)) return xml;
+  let text = xml.replace(/<\/?[A-Za-z][\w:.-]*\s*$/, '').trimEnd();
+  if (name.toLowerCase() === 'rss' && /<channel[\s>]/i.test(text) && !closes('channel')) text += '</channel>';
+  problems.push({ reason: 'bad-feed', message: `the feed ends without its closing </${name}>: read as far as it goes` });
+  return `${text}</${name}>`;
 }
 
 /** RSS 1.0 (RDF) without a <channel>: its items are the channel's siblings, so an empty channel
@@ -58,8 +75,26 @@ const XHTML_CONSTRUCT = /<((?:atom:)?(?:title|subtitle|summary|content|rights))(
 export function inlineMarkupAsText(xml: string): string {
   return xml.replace(XHTML_CONSTRUCT, (_whole, name: string, attrs: string, inner: string) => {
     const text = inner.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_m, cdata: string) => cdata.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'))
-      .replace(/<!--[\s\S]*?-->/g, '').replace(/<[^>]*>/g, '');
+      .replace(/<!--[\s\S]*?-->/g, '')
+      // A script or style element is not text a reader sees: it goes with its content.
+      .replace(/<((?:\w+:)?(?:script|style))\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '').replace(/<[^>]*>/g, '');
     return `<${name}${attrs.replace(/\btype\s*=\s*["'][^"']*["']/i, 'type="text"')}>${text}</${name}>`;
+  });
+}
+
+// Atom 0.3 text constructs with mode="base64", and Atom 1.0 ones whose type is neither text nor
+// XML (RFC 4287 4.1.3.3: then the content is base64): read as the text they encode, not as the
+// base64 letters (a title "RXhhbXBsZSA8Yj5BdG9tPC9iPg==" is "Example <b>Atom</b>"). Bytes that are
+// not UTF-8 text are left alone.
+const BASE64_CONSTRUCT = /<((?:atom:)?(?:title|subtitle|summary|content|rights|tagline|info|copyright))(\s[^>]*?\b(?:mode\s*=\s*["']base64["']|type\s*=\s*["'](?!text\/|html|xhtml|text["']|[^"']*xml["'])[^"'\/]+\/[^"']+["'])[^>]*)>\s*([A-Za-z0-9+/=\s]+?)\s*<\/\1\s*>/gi;
+export function base64TextAsText(xml: string): string {
+  return xml.replace(BASE64_CONSTRUCT, (whole, name: string, attrs: string, encoded: string) => {
+    let text: string;
+    try { text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(encoded.replace(/\s+/g, ''), 'base64')); } catch { return whole; }
+    const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    // What it decodes to is HTML when the type says so, else plain text.
+    const type = /\btype\s*=\s*["'](text\/html|html)["']/i.test(attrs) ? 'html' : 'text';
+    return `<${name}${attrs.replace(/\s(?:mode|type)\s*=\s*["'][^"']*["']/gi, '')} type="${type}">${escaped}</${name}>`;
   });
 }
 
@@ -87,25 +122,32 @@ function decodeXmlAttr(value: string): string {
   });
 }
 
-// XML knows five named entities; feeds written by HTML tools use many more (&nbsp; &ldquo;),
-// and one of them makes the strict parser reject the item. The usual ones become numeric
-// references; any other name is kept as literal text. Nothing is ever expanded from a DTD.
-const HTML_ENTITIES: Record<string, number> = {
-  nbsp: 0xa0, ensp: 0x2002, emsp: 0x2003, thinsp: 0x2009, ldquo: 0x201c, rdquo: 0x201d, lsquo: 0x2018, rsquo: 0x2019,
-  mdash: 0x2014, ndash: 0x2013, hellip: 0x2026, middot: 0xb7, bull: 0x2022, copy: 0xa9, reg: 0xae, trade: 0x2122,
-  times: 0xd7, divide: 0xf7, deg: 0xb0, plusmn: 0xb1, yen: 0xa5, laquo: 0xab, raquo: 0xbb, sect: 0xa7, para: 0xb6,
-};
+// XML knows five named entities; feeds written by HTML tools use the whole HTML list (&nbsp; &aacute;
+// &hellip; &alpha;), and one of them makes the strict parser reject the item. Every HTML name becomes
+// its numeric reference (the HTML table, not a short list of our own: a name we lacked was stored as
+// "&aacute;"); any other name is kept as literal text. Nothing is ever expanded from a DTD.
 const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
+/** "&" that starts no reference at all ("Fish & Chips", "?page=1&copy=2"): not well-formed XML, and
+ *  the parser rejects the whole document for it. */
+const BARE_AMPERSAND = /&(?!(?:[A-Za-z][A-Za-z0-9]{0,31}|#[0-9]+|#[xX][0-9A-Fa-f]+);)/g;
 export function neutralizeEntities(xml: string): string {
   // CDATA sections are left alone: entities are not references there.
   return xml.split(/(<!\[CDATA\[[\s\S]*?\]\]>)/).map((part, i) => i % 2 ? part : neutralizeOutsideCdata(part)).join('');
 }
 function neutralizeOutsideCdata(xml: string): string {
-  return xml.replace(/&([A-Za-z][A-Za-z0-9]{0,31});/g, (whole, name: string) => {
+  return xml.replace(BARE_AMPERSAND, '&amp;').replace(/&([A-Za-z][A-Za-z0-9]{0,31});/g, (whole, name: string) => {
     if (XML_ENTITIES.has(name)) return whole;
-    const code = HTML_ENTITIES[name] ?? HTML_ENTITIES[name.toLowerCase()];
-    return code ? `&#${code};` : `&amp;${name};`;
+    // HTML names are case-sensitive (&Aacute; is not &aacute;); feeds also write &NBSP;.
+    for (const ref of [whole, `&${name.toLowerCase()};`]) {
+      const text = decodeHTMLStrict(ref);
+      if (text !== ref) return [...text].map((c) => `&#${c.codePointAt(0)};`).join('');
+    }
+    return `&amp;${name};`;
   });
+}
+/** How many bare "&" the text holds outside CDATA (escaped by neutralizeEntities, and reported). */
+export function bareAmpersands(xml: string): number {
+  return xml.split(/<!\[CDATA\[[\s\S]*?\]\]>/).reduce((n, part) => n + (part.match(BARE_AMPERSAND)?.length ?? 0), 0);
 }
 
 /** The URL a feed's relative links resolve against: its Content-Location when the server sends one

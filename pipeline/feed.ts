@@ -4,7 +4,7 @@ import Parser from 'rss-parser';
 import { StageError } from './reasons.ts';
 import { parseSourceDate } from './dates.ts';
 import { cleanText } from './sanitize.ts';
-import { atomLinkTextAsHref, inlineMarkupAsText, itemBases, neutralizeEntities, trimUnicodeSpace, undeclaredPrefixes, withChannel, withRdfChannel } from './feed-text.ts';
+import { atomLinkTextAsHref, bareAmpersands, base64TextAsText, closeCutEnd, inlineMarkupAsText, itemBases, neutralizeEntities, trimUnicodeSpace, undeclaredPrefixes, withChannel, withRdfChannel } from './feed-text.ts';
 
 export type FeedItem = { link: string; title: string; guid: string; published?: string; summary?: string };
 /** `bad-item`: one item unusable; `bad-feed`: the feed was malformed but recovered. */
@@ -25,8 +25,10 @@ export async function parseFeed(input: string, feedUrl: string, timeZone: string
   if (!/<(rss|feed|rdf:RDF)[\s>]/i.test(input.slice(0, 5000))) throw new StageError('bad-feed', 'not an RSS or Atom document');
   const problems: FeedProblem[] = [];
   const undeclared = undeclaredPrefixes(input);
+  const ampersands = bareAmpersands(input);
+  if (ampersands) problems.push({ reason: 'bad-feed', message: `${ampersands} bare "&" (not an entity reference) read as text` });
   if (undeclared.length) problems.push({ reason: 'bad-feed', message: `namespace prefix${undeclared.length > 1 ? 'es' : ''} ${undeclared.map((p) => `${p}:`).join(', ')} used without a declaration (read anyway)` });
-  const xml = atomLinkTextAsHref(inlineMarkupAsText(neutralizeEntities(withRdfChannel(withChannel(input, problems), problems))));
+  const xml = atomLinkTextAsHref(inlineMarkupAsText(base64TextAsText(neutralizeEntities(withRdfChannel(withChannel(closeCutEnd(input, problems), problems), problems)))));
   let raw: Parser.Item[];
   let title: string | undefined;
   try {

@@ -1,9 +1,11 @@
 // Text the extractor cannot keep, said out loud. The extractor removes some elements whole, as
 // page furniture: <form>, <nav>, <footer>, <object> (its junk list in extract.ts) and <button>,
-// <select>, <aside> (Readability's cleaning). A page that leaves one open puts everything after it
-// inside, and that text would vanish from the article without a word. Pure.
+// <select>, <aside> (Readability's cleaning), and the raw-text fallbacks <iframe>, <noembed>,
+// <noframes> (never shown: sanitize.ts). A page that leaves one open puts everything after it
+// inside (for the raw-text ones, as text no browser shows as the article), and that text would
+// vanish from the article without a word. Pure.
 
-const DROPPED_WHOLE = ['form', 'button', 'select', 'object', 'nav', 'footer', 'aside'] as const;
+const DROPPED_WHOLE = ['form', 'button', 'select', 'object', 'nav', 'footer', 'aside', 'iframe', 'noembed', 'noframes'] as const;
 
 /** Elements removed with their content that the page opens more often than it closes. */
 export function unclosedDroppedContainers(html: string): string[] {

@@ -57,6 +57,21 @@ const FEEDS: Record<string, Served> = {
   'relative-links-content-location': { body: Buffer.from(`<rss version="2.0"><channel><title>t</title><item><title>相对</title><link>news/1.html</link></item></channel></rss>`), type: 'application/rss+xml' },
   'rss-no-channel': { body: Buffer.from('<?xml version="1.0"?><rss version="2.0"></rss>'), type: 'application/rss+xml' },
   'rss-items-without-channel': { body: Buffer.from(`<rss version="2.0">${ITEMS}</rss>`), type: 'application/rss+xml' },
+  // HTML entity names past any short list, a bare "&" in the channel title and one in an item link.
+  'html-entities-bare-ampersands': { body: Buffer.from(`<rss version="2.0"><channel><title>车闻 & 快讯</title>
+<item><title>&ldquo;锁单&rdquo;之争 &mdash; 定金&hellip;退不退 &euro;500 &alpha;版 &eacute;t&eacute;</title><link>/news/1.html?from=rss&id=1</link></item>
+<item><title>车主&nbsp;投诉 &nosuchname;</title><link>/news/2.html</link></item></channel></rss>`), type: 'application/rss+xml' },
+  // A single-byte DOS code page that TextDecoder does not know: byte 0x80 is "Ç" in cp850, "€" in GB18030.
+  'cp850-declared': { body: Buffer.concat([Buffer.from(`<?xml version="1.0" encoding="850"?><rss version="2.0"><channel><title>t</title><item><title>Fran`), Buffer.from([0x87]), Buffer.from(`ois `), Buffer.from([0x80]), Buffer.from(`a</title><link>/news/1.html</link></item></channel></rss>`)]), type: 'application/xml' },
+  // Base64 text constructs: Atom 0.3 mode="base64", Atom 1.0 with a type that is neither text nor XML.
+  'atom-base64-titles': { body: Buffer.from(`<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>
+<entry><title type="text/html" mode="base64">${Buffer.from('小米<b>SU7</b>锁单').toString('base64')}</title><link href="/news/1.html"/></entry>
+<entry><title type="application/octet-stream">${Buffer.from('定金不退').toString('base64')}</title><link href="/news/2.html"/></entry>
+<entry><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">车主<script>location.href='x'</script>投诉<style>b{}</style></div></title><link href="/news/3.html"/></entry></feed>`), type: 'application/atom+xml' },
+  // The last bytes lost: the root's end tag cut short, or missing with the channel's.
+  'rss-end-tag-cut': { body: Buffer.from(`<rss version="2.0"><channel><title>车闻</title>${ITEMS}</channel></rss`), type: 'application/rss+xml' },
+  'rss-no-end-tags': { body: Buffer.from(`<rss version="2.0"><channel><title>车闻</title>\n`), type: 'application/rss+xml' },
+  'atom-end-tag-cut': { body: Buffer.from(`<feed xmlns="http://www.w3.org/2005/Atom"><title>车闻 &amp; 快讯</title></fe`), type: 'application/atom+xml' },
   'atom-xml-base': {
     body: Buffer.from(`<feed xmlns="http://www.w3.org/2005/Atom" xml:base="http://cars.example/zh/"><title>t</title>
 <entry xml:base="2024/03/"><title>相对于条目</title><link href="a.html"/></entry>
@@ -201,5 +216,35 @@ describe('feed formats: xml:base', () => {
   it('links resolve against the entry\'s xml:base, then the feed\'s, then the feed URL', async () => {
     const feed = await read('atom-xml-base');
     expect(feed.items.map((i) => i.link)).toEqual(['http://cars.example/zh/2024/03/a.html', 'http://cars.example/zh/b.html', 'http://other.example/c.html']);
+  });
+});
+
+describe('feed formats: entities, bare ampersands, older code pages, base64 text', () => {
+  it('every HTML entity name is decoded, an unknown one kept as text; a bare "&" is text, reported, and loses nothing (was: the whole feed refused)', async () => {
+    const feed = await read('html-entities-bare-ampersands');
+    expect(feed.title).toBe('车闻 & 快讯');
+    expect(titles(feed)).toEqual(['\u201c锁单\u201d之争 \u2014 定金\u2026退不退 \u20ac500 \u03b1版 été', '车主 投诉 &nosuchname;']);
+    expect(new URL(feed.items[0]!.link).search).toBe('?from=rss&id=1');
+    expect(feed.problems.map((p) => p.message).join('\n')).toMatch(/2 bare "&"/);
+  });
+
+  it('a declared code page the web never adopted (850) is read with it, not guessed as GB18030', async () => {
+    const feed = await read('cp850-declared');
+    expect(feed.charset).toBe('850');
+    expect(titles(feed)).toEqual(['François Ça']);
+  });
+
+  it('base64 titles are read as the text they encode; script and style inside an xhtml title are not text', async () => {
+    const feed = await read('atom-base64-titles');
+    expect(titles(feed)).toEqual(['小米SU7锁单', '定金不退', '车主投诉']);
+  });
+});
+
+describe('feed formats: a feed whose end tags are cut off', () => {
+  it.each([['rss-end-tag-cut', 2, '车闻'], ['rss-no-end-tags', 0, '车闻'], ['atom-end-tag-cut', 0, '车闻 & 快讯']])('%s → read as far as it goes (%i items), the cut reported (was: refused as "Unclosed root tag")', async (name, count, title) => {
+    const feed = await read(name);
+    expect(feed.items).toHaveLength(count);
+    expect(feed.title).toBe(title);
+    expect(feed.problems.map((p) => p.message).join('\n')).toMatch(/ends without its closing <\/(rss|feed)>/);
   });
 });

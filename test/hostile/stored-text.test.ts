@@ -97,13 +97,15 @@ describe('stored text: through a full ingest', () => {
   const hostileHead = `<link rel="canonical" href="\u2028javascript:alert(1)"><meta name="author" content="记者<?xml-stylesheet href=&quot;javascript:alert(2)&quot;?>王某">`;
   beforeAll(async () => {
     server = await startFixtureServer({
-      '/feed.xml': { headers: RSS_HEADERS, body: rssFeed([{ title: '一', link: '/a/1.html' }, { title: '二', link: '/a/2.html' }, { title: '三', link: '/a/3.html' }, { title: '四', link: '/a/4.html' }]) },
+      '/feed.xml': { headers: RSS_HEADERS, body: rssFeed([{ title: '一', link: '/a/1.html' }, { title: '二', link: '/a/2.html' }, { title: '三', link: '/a/3.html' }, { title: '四', link: '/a/4.html' }, { title: '五', link: '/a/5.html' }]) },
       // Two pages with the same hostile canonical link: before, both resolved to one same-host URL and the second was a duplicate-url.
       '/a/1.html': { body: articlePage({ title: '小米SU7锁单定金不退&lt;img src=x onerror=alert(1)&gt;', tag: 'canon-1', head: hostileHead }) },
       '/a/2.html': { body: articlePage({ title: '车主投诉误触锁单要求退款', tag: 'canon-2', head: hostileHead }) },
       '/a/3.html': { body: articlePage({ title: '小米回应锁单争议', tag: 'math', inline: ['', '<math><mtext><table><mglyph><style><!--</style><img title="--&gt;&lt;img src=1 onerror=alert(1)&gt;">'] }) },
       // A <button> left open: the extractor removes buttons whole, with the paragraph now inside it.
       '/a/4.html': { body: articlePage({ title: '锁单按钮误触引发投诉', tag: 'button', inline: ['', '<button onclick="alert(1)">点此锁单'] }) },
+      // An <iframe> left open: everything after it is the frame's raw text, which the extractor drops with the frame.
+      '/a/5.html': { body: articlePage({ title: '锁单页面嵌入框架', tag: 'iframe', inline: ['', '<iframe src="/ad.html">'] }) },
     });
   });
   afterAll(async () => { await server?.close(); });
@@ -111,7 +113,7 @@ describe('stored text: through a full ingest', () => {
   it('both pages stored under their own URL, with the ignored canonical link in their messages; no field holds markup; nothing after the math lost', async () => {
     const dir = tempDir('stored-text');
     const report = await ingest(`${dir}/content`, writeSources(dir, [{ id: 'st', url: server.url('/feed.xml') }]));
-    for (const n of [1, 2, 3, 4]) expect(itemFor(report, `/a/${n}.html`).outcome).toBe('new');
+    for (const n of [1, 2, 3, 4, 5]) expect(itemFor(report, `/a/${n}.html`).outcome).toBe('new');
     const files = filesUnder(`${dir}/content/articles`, /\.md$/).map((f) => parseArticleFile(fs.readFileSync(f, 'utf8'), f));
     for (const n of [1, 2]) {
       const { article } = files.find((f) => f.article.url.endsWith(`/a/${n}.html`))!;
@@ -125,6 +127,7 @@ describe('stored text: through a full ingest', () => {
     // Text the extractor cannot keep is reported: in the run report and in the article's messages.
     expect(itemFor(report, '/a/4.html').warnings?.join()).toMatch(/text-lost: the page leaves <button> open/);
     expect(files.find((f) => f.article.url.endsWith('/a/4.html'))!.article.messages).toContainEqual(expect.objectContaining({ reason: 'text-lost' }));
+    expect(itemFor(report, '/a/5.html').warnings?.join()).toMatch(/text-lost: the page leaves <iframe> open/);
     const math = files.find((f) => f.article.url.endsWith('/a/3.html'))!;
     for (const p of storyParagraphs('math')) expect(math.paragraphs.join('\n')).toContain(p.slice(0, 20));
   });
