@@ -10,15 +10,18 @@ import { parseCommandLine } from './command-line.ts';
 import { storyFromArgs } from './paths.ts';
 import { stdinLines, writeOut, exitOnBrokenPipe } from './lines.ts';
 
+// A trending list's line has a title and no text; a post may have text and no title. Either may be
+// left out or null, but not both: a line with nothing to read is an error.
+const optionalText = z.string().nullish().transform((s) => s ?? '');
 const inputSchema = z.object({
-  id: z.union([z.string(), z.number()]).transform(String),
-  title: z.string(),
-  text: z.string(),
+  id: z.union([z.string(), z.number()], { error: 'expected a string or a number' }).transform(String),
+  title: optionalText,
+  text: optionalText,
   url: z.string().optional(),
   /** When the item was published or listed (either name): places a bare title on the story's news days. */
   published: z.string().optional(),
   date: z.string().optional(),
-});
+}).refine((item) => item.title.trim() !== '' || item.text.trim() !== '', { message: 'neither a title nor a text to analyse', path: ['title'] });
 
 const { values } = parseCommandLine('analyze', 'npm run --silent analyze [-- --story DIR] < items.jsonl > verdicts.jsonl', { options: { story: { type: 'string' } } });
 const CONFIG_DIR = storyFromArgs('analyze', values.story).configDir;

@@ -3,7 +3,12 @@ import readline from 'node:readline';
 
 export async function* stdinLines(): AsyncGenerator<string> {
   const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
-  for await (const line of rl) yield line;
+  let first = true;
+  for await (const line of rl) {
+    // A byte-order mark opens files saved by Windows editors and PowerShell pipes: not part of the first line.
+    yield first && line.startsWith('\uFEFF') ? line.slice(1) : line;
+    first = false;
+  }
 }
 
 /** Write respecting back-pressure, so piping into `head` or a slow consumer works. */

@@ -47,7 +47,7 @@ describe('analyze', () => {
       JSON.stringify({ id: 'a', title: '小米SU7上市24小时大定88898台', text: '小米汽车宣布，SU7上市24小时大定88898台。有用户反映锁单后5000元定金不退，在黑猫投诉维权。' }),
       '{not json',
       JSON.stringify({ id: 'b', title: '英雄联盟夏季赛落幕', text: '战队夺冠，电竞观众创新高。' }),
-      JSON.stringify({ id: 'c', title: 'no text' }),
+      JSON.stringify({ id: 'c', title: '', text: null }),
       // A headline with no body, as trending lists and digests give them, is judged on its title.
       JSON.stringify({ id: 'd', title: '小米汽车回应su7琐单后定金不退', text: '' }),
     ].join('\n');
@@ -61,9 +61,28 @@ describe('analyze', () => {
     expect(Array.isArray(lines[0].keywords)).toBe(true);
     expect(lines[1]).toMatchObject({ line: 2, error: expect.stringContaining('line 2') });
     expect(lines[2]).toMatchObject({ id: 'b', relevant: false, reason: expect.any(String), topics: [] });
-    expect(lines[3]).toMatchObject({ line: 4, error: expect.stringContaining('text') });
+    expect(lines[3]).toMatchObject({ line: 4, error: 'line 4: title: neither a title nor a text to analyse' });
     expect(lines[4]).toMatchObject({ id: 'd', relevant: true, topics: expect.arrayContaining(['refunds']) });
     expect(lines[4].evidence.refunds).toBe('小米汽车回应su7琐单后定金不退');
+  });
+
+  it('reads a line without "text" (or with null) as a title alone, one without "title" as its text alone; a byte-order mark opens the first line', () => {
+    const input = [
+      '\uFEFF' + JSON.stringify({ id: 'bom', title: '小米SU7锁单后定金不退', text: '' }),
+      JSON.stringify({ id: 'no-text', title: '小米SU7锁单后定金不退' }),
+      JSON.stringify({ id: 7, title: '小米SU7锁单后定金不退', text: null }),
+      JSON.stringify({ id: 'no-title', text: '小米SU7锁单后定金不退' }),
+      JSON.stringify({ title: '小米SU7锁单后定金不退' }),
+    ].join('\r\n');
+    const r = run('analyze.ts', [], input + '\r\n');
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.id ?? l.error)).toEqual(['bom', 'no-text', '7', 'no-title', 'line 5: id: expected a string or a number']);
+    for (const l of lines.slice(0, 4)) {
+      expect(l).toMatchObject({ relevant: true, topics: expect.arrayContaining(['refunds']) });
+      expect(l.evidence.refunds).toBe('小米SU7锁单后定金不退');
+    }
+    expect(r.stderr).toContain('1 bad line(s) of 5');
   });
 
   it('reads "published" or "date": a bare name dated on a news day of story.yaml is that day\'s news, and says so', () => {
