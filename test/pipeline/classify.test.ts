@@ -126,6 +126,8 @@ describe('relevance and topics', () => {
       // Owners' own words: a wait still to go, an order split by a particle, a refusal answered.
       ['su7上个月锁的单，app显示还要20周', 'sales'], ['小米yu7现在下单几个月能提车', 'sales'],
       ['小米SU7锁单惹议', 'disputes'], ['锁单后定金不能退？小米汽车回应', 'disputes'], ['不少SU7准车主抱怨定金无法退', 'disputes'],
+      // The refusal in any of the spellings the refunds topic knows (不可退 as well as 不能退).
+      ['小米汽车回应：YU7锁单后定金不可退', 'disputes'],
     ];
     for (const [title, topic] of cases) {
       const a = analyzeArticle({ title, text: '' }, config);
