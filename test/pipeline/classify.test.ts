@@ -128,6 +128,8 @@ describe('relevance and topics', () => {
       ['小米SU7锁单惹议', 'disputes'], ['锁单后定金不能退？小米汽车回应', 'disputes'], ['不少SU7准车主抱怨定金无法退', 'disputes'],
       // The refusal in any of the spellings the refunds topic knows (不可退 as well as 不能退).
       ['小米汽车回应：YU7锁单后定金不可退', 'disputes'],
+      // Owners' spoken refusals, as a title alone ("退不了", "不给退").
+      ['su7的定金退不了', 'refunds'], ['小米yu7定金不给退', 'refunds'], ['小米回应su7定金退不回', 'disputes'],
     ];
     for (const [title, topic] of cases) {
       const a = analyzeArticle({ title, text: '' }, config);
