@@ -105,6 +105,16 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string, override?: 
     if (charset) { chosen = { charset, from }; break; }
     warnings.push(`unknown charset "${label}" (${from}) ignored`);
   }
+  // A code page only iconv-lite knows (a browser ignores the label) on bytes that are valid UTF-8
+  // with text beyond ASCII: single-byte tables read any bytes, so the label would win over the
+  // UTF-8 a browser shows. Such labels come from old feed tools; their bytes are not UTF-8.
+  if (!webCharset(chosen.charset) && !chosen.charset.startsWith('utf-') && chosen.from !== 'override' && !asciiOnly(bytes)) {
+    const utf8 = tryDecode(bytes, 'utf-8');
+    if (utf8 !== undefined) {
+      warnings.push(`declared ${chosen.charset} (${chosen.from}), but the bytes are UTF-8; decoded as utf-8`);
+      chosen = { charset: 'utf-8', from: chosen.from };
+    }
+  }
   let text = tryDecode(bytes, chosen.charset);
   if (text === undefined && chosen.from !== 'override' && chosen.from !== 'bom' && chosen.from !== 'pattern') {
     // A header that lies is common (UTF-8 declared, GBK sent): try the other declarations and the usual suspects.
@@ -162,6 +172,11 @@ function singleByteShape(bytes: Uint8Array): boolean {
     run = 0;
   }
   return high > 0 && alone / high >= 0.5;
+}
+
+function asciiOnly(bytes: Uint8Array): boolean {
+  for (const b of bytes) if (b >= 0x80) return false;
+  return true;
 }
 
 function tryDecode(bytes: Uint8Array, charset: string): string | undefined {

@@ -83,6 +83,13 @@ describe('encoding: decodeBytes', () => {
     expect(d.text).toBe(SIMPLIFIED);
     expect(d.warnings.join()).toMatch(/unknown charset "x-klingon"/);
   });
+
+  it('a code page browsers do not know (cp850) declared on UTF-8 Chinese → read as UTF-8, as a browser shows it, with a warning', () => {
+    const d = decodeBytes(Buffer.from(`<html><head><meta charset="cp850"></head><body><p>${SIMPLIFIED}</p></body></html>`));
+    expect(d.text).toContain(SIMPLIFIED);
+    expect(d.charset).toBe('utf-8');
+    expect(d.warnings.join()).toMatch(/declared cp850 \(meta\), but the bytes are UTF-8/);
+  });
 });
 
 describe('encoding: through a full ingest', () => {
