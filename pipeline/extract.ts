@@ -169,6 +169,7 @@ function prune(doc: Document, hints: ExtractHints): { scan: PageScan; commentTex
   for (const el of [...parts.furniture, ...parts.forms]) if (!holdsAnchor(el)) el.remove();
   removeTeaserBlocks(scan);
   removeLinkLists(doc, scan);
+  removeSummaryBoxes(doc, scan);
   removeCaptions(doc);
   return { scan, commentTexts };
 }
@@ -259,6 +260,36 @@ function removeLinkLists(doc: Document, scan: PageScan): void {
   }
 }
 
+/** A summary box above the body ("摘要：…", "划重点：" + a list, a lead box repeating the description) restates
+ *  the story: Readability keeps it as the first paragraph. Two kinds: a block named as a summary by its class or id,
+ *  apart from the anchor and before it; a summary label opening one of the anchor's first text blocks. */
+const SUMMARY_NAME = /(^|[\s_-])(summary|abstract|digest|lead|zhaiyao|daodu)($|[\s_-])/i;
+const SUMMARY_LABEL = /^[【\[]?\s*(摘要|导读|核心提示|内容提要|划重点|本文要点)\s*[】\]]?\s*[:：]?/;
+const MAX_SUMMARY = 600;
+function removeSummaryBoxes(doc: Document, scan: PageScan): void {
+  const anchor = scan.anchor;
+  if (!anchor) return;
+  const before = (el: Element) => (el.compareDocumentPosition(anchor) & 4 /* FOLLOWING */) !== 0 && !el.contains(anchor);
+  const textOf = (el: Element) => cleanText(el.textContent ?? '');
+  for (const el of Array.from(doc.body?.querySelectorAll('[class], [id]') ?? [])) {
+    if (!el.isConnected || !before(el)) continue;
+    const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    const text = textOf(el);
+    // Named as a summary, or opened by the label: a short block, never one holding the article.
+    if ((SUMMARY_NAME.test(name) || SUMMARY_LABEL.test(text)) && text.length <= MAX_SUMMARY && !/^(H1|BODY)$/.test(el.tagName) && !el.querySelector('h1')) el.remove();
+  }
+  // Inside the anchor only its first few text blocks can be a summary box; "划重点：" alone takes the list after it.
+  const blocks = Array.from(anchor.querySelectorAll('p, div, li, ul, ol')).filter((el) => textOf(el) && !el.querySelector('p, div'));
+  for (const el of blocks.slice(0, 3)) {
+    const text = textOf(el);
+    if (!SUMMARY_LABEL.test(text) || text.length > MAX_SUMMARY) continue;
+    const next = el.nextElementSibling;
+    if (text.replace(SUMMARY_LABEL, '').trim() === '' && next && /^(UL|OL)$/.test(next.tagName)) next.remove();
+    el.remove();
+    break;
+  }
+}
+
 function removeHeadingAndTeasers(heading: Element): void {
   let next = heading.nextElementSibling;
   heading.remove();
@@ -285,6 +316,8 @@ function stripClosingCredit(paragraphs: string[]): string[] {
 }
 
 const PREV_NEXT = /^(上一篇|下一篇)[:：]/;
+/** "责任编辑：某某", "（责编：某某）": the editor line closes a Chinese story; teasers and source names after it are furniture. */
+const EDITOR_LINE = /^[(（【\[]?\s*(责任编辑|责编)\s*[:：]/;
 /** Cut at a teaser heading or a previous/next link only when what follows is mostly title-like
  *  lines (no full stop): a heading near the top of a real article must not take the article with it. */
 function cutTrailingBlocks(paragraphs: string[]): string[] {
@@ -292,7 +325,7 @@ function cutTrailingBlocks(paragraphs: string[]): string[] {
   const sentencesAfter = new Array<number>(paragraphs.length + 1).fill(0);
   for (let i = paragraphs.length - 1; i >= 0; i--) sentencesAfter[i] = sentencesAfter[i + 1]! + (/[。！？]["”」』）)]?$/.test(paragraphs[i]!) ? 1 : 0);
   for (let i = 1; i < paragraphs.length; i++) {
-    if (!TRAILING_BLOCK.test(paragraphs[i]!) && !PREV_NEXT.test(paragraphs[i]!)) continue;
+    if (!TRAILING_BLOCK.test(paragraphs[i]!) && !PREV_NEXT.test(paragraphs[i]!) && !EDITOR_LINE.test(paragraphs[i]!)) continue;
     const rest = paragraphs.length - i - 1;
     if (sentencesAfter[i + 1]! <= rest / 2) return paragraphs.slice(0, i);
   }
@@ -312,6 +345,10 @@ const HEADER_LINE = /^\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}日?\s*(\d{1,2}[:：]\d
 /** "发布时间：2024-06-03 09:15": a date under its label is the header, as is a byline ("《栏目》作者 某某", "记者：某某"). */
 const DATE_LABEL = /^(发布|发表|更新)?(时间|日期)[:：]\s*\d{4}[-/年.]\d{1,2}/;
 const BYLINE = /^(《[^》]{1,12}》|【[^】]{1,12}】)?\s*(作者|记者|撰文|文)\s*[:：/｜|\s]\s*[\p{Script=Han}A-Za-z·]{2,8}(\s+[\p{Script=Han}A-Za-z·]{2,8}){0,2}$/u;
+/** "本文为某网原创文章，未经允许不得转载…", "版权所有…": a copyright or reprint notice, not reporting. */
+const COPYRIGHT = /^[(（【\[]?\s*(本文|本站|本网|本刊|凡本网|凡注明|版权|©|copyright).{0,60}(转载|转帖|复制|摘编|版权)|(未经|没有).{0,16}(许可|允许|授权|同意).{0,10}(不得|禁止|严禁|请勿).{0,4}(转载|复制|摘编)/i;
+/** "作者：某某" with a glued link ("返回某网，查看更多"), "（综合整理自某报、某网等）": credits, not reporting. */
+const CREDIT_LABEL = /^[(（【\[]?\s*(作者[:：]|(综合)?(整理|编译)自)/;
 /** "声明：…仅供参考", "免责声明：…", "特别声明：…": the site's disclaimer under the story. */
 const DISCLAIMER = /^[(（【\[]?\s*(特别|免责|郑重|风险)?声明[:：]/;
 const unquote = (s: string) => s.replace(/^["“'「『]+|["”'」』]+$/g, '');
@@ -320,6 +357,8 @@ function isBoilerplate(paragraph: string, title: string): boolean {
   // The headline again, where <title> adds the site or column before or after it ("标题 某某医院", "栏目名--标题").
   if (paragraph.length >= 8 && paragraph.length >= title.length * 0.6 && title.includes(unquote(paragraph))) return true;
   if (paragraph.length < 200 && (CALL_TO_ACTION.test(paragraph) || DISCLAIMER.test(paragraph))) return true;
+  if (paragraph.length < 160 && COPYRIGHT.test(paragraph)) return true;
+  if (paragraph.length < 40 && CREDIT_LABEL.test(paragraph)) return true;
   if (paragraph.length < 80 && (HEADER_LINE.test(paragraph) || DATE_LABEL.test(paragraph))) return true;
   if (paragraph.length < 30 && BYLINE.test(paragraph)) return true;
   if (paragraph.length >= 60) return false;
