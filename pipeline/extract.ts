@@ -263,7 +263,9 @@ function removeLinkLists(doc: Document, scan: PageScan): void {
 /** A summary box above the body ("摘要：…", "划重点：" + a list, a lead box repeating the description) restates
  *  the story: Readability keeps it as the first paragraph. Two kinds: a block named as a summary by its class or id,
  *  apart from the anchor and before it; a summary label opening one of the anchor's first text blocks. */
-const SUMMARY_NAME = /(^|[\s_-])(summary|abstract|digest|lead|zhaiyao|daodu)($|[\s_-])/i;
+const SUMMARY_NAME = /(^|[\s_-])(summary|abstract|digest|zhaiyao|daodu)($|[\s_-])/i;
+/** "lead" also names a story's own first paragraph (<p class="lead">): such a block goes only when it repeats the page's description. */
+const LEAD_NAME = /(^|[\s_-])lead($|[\s_-])/i;
 const SUMMARY_LABEL = /^[【\[]?\s*(摘要|导读|核心提示|内容提要|划重点|本文要点)\s*[】\]]?\s*[:：]?/;
 const MAX_SUMMARY = 600;
 function removeSummaryBoxes(doc: Document, scan: PageScan): void {
@@ -271,12 +273,16 @@ function removeSummaryBoxes(doc: Document, scan: PageScan): void {
   if (!anchor) return;
   const before = (el: Element) => (el.compareDocumentPosition(anchor) & 4 /* FOLLOWING */) !== 0 && !el.contains(anchor);
   const textOf = (el: Element) => cleanText(el.textContent ?? '');
+  const squeeze = (s: string) => s.replace(/\s+/g, '');
+  const description = squeeze(cleanText(doc.querySelector('meta[name="description" i]')?.getAttribute('content') ?? ''));
+  const repeatsDescription = (text: string) => description.length >= 10 && squeeze(text).length >= 10 && (description.includes(squeeze(text)) || squeeze(text).includes(description));
   for (const el of Array.from(doc.body?.querySelectorAll('[class], [id]') ?? [])) {
     if (!el.isConnected || !before(el)) continue;
     const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     const text = textOf(el);
+    const named = SUMMARY_NAME.test(name) || (LEAD_NAME.test(name) && repeatsDescription(text));
     // Named as a summary, or opened by the label: a short block, never one holding the article.
-    if ((SUMMARY_NAME.test(name) || SUMMARY_LABEL.test(text)) && text.length <= MAX_SUMMARY && !/^(H1|BODY)$/.test(el.tagName) && !el.querySelector('h1')) el.remove();
+    if ((named || SUMMARY_LABEL.test(text)) && text.length <= MAX_SUMMARY && !/^(H1|BODY)$/.test(el.tagName) && !el.querySelector('h1')) el.remove();
   }
   // Inside the anchor only its first few text blocks can be a summary box; "划重点：" alone takes the list after it.
   const blocks = Array.from(anchor.querySelectorAll('p, div, li, ul, ol')).filter((el) => textOf(el) && !el.querySelector('p, div'));
