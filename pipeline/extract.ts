@@ -111,7 +111,7 @@ function readability(doc: Document, title: string, timeZone: string): Candidate 
 }
 
 function candidate(contentHtml: string, title: string): Candidate {
-  const paragraphs = stripClosingCredit(cutTrailingBlocks(htmlToParagraphs(contentHtml)).filter((p) => !isBoilerplate(p, title)));
+  const paragraphs = stripClosingCredit(cutTrailingBlocks(htmlToParagraphs(contentHtml).map(stripStockQuotes).filter(Boolean)).filter((p) => !isBoilerplate(p, title)));
   const text = paragraphs.join('\n');
   return { paragraphs, text, linkChars: linkTextLength(contentHtml) };
 }
@@ -321,6 +321,20 @@ function stripClosingCredit(paragraphs: string[]): string[] {
   return [...paragraphs.slice(0, -1), last.replace(CLOSING_CREDIT, '$1')];
 }
 
+/** "某公司(115.395, 2.79, 2.47%)": a finance portal injects the live quote (price, change, change %) after a linked
+ *  stock name. Only a triple whose numbers agree (change over the previous or the current price gives the percentage)
+ *  goes, so a bracket of figures the story itself quotes stays. */
+const STOCK_QUOTE = /[(（]\s*(\d+(?:\.\d+)?)\s*[,，]\s*([-+]?\d+(?:\.\d+)?)\s*[,，]\s*([-+]?\d+(?:\.\d+)?)%\s*[)）]/g;
+function isQuote(price: number, change: number, percent: number): boolean {
+  if (price === 0 && change === 0 && percent === 0) return true;
+  const near = (base: number) => base > 0 && Math.abs((change / base) * 100 - percent) <= Math.max(0.02, Math.abs(percent) * 0.02);
+  return near(price - change) || near(price);
+}
+function stripStockQuotes(paragraph: string): string {
+  if (!paragraph.includes('%')) return paragraph;
+  return paragraph.replace(STOCK_QUOTE, (all, price: string, change: string, percent: string) => (isQuote(Number(price), Number(change), Number(percent)) ? '' : all)).trim();
+}
+
 const PREV_NEXT = /^(上一篇|下一篇)[:：]/;
 /** "责任编辑：某某", "（责编：某某）": the editor line closes a Chinese story; teasers and source names after it are furniture. */
 const EDITOR_LINE = /^[(（【\[]?\s*(责任编辑|责编)\s*[:：]/;
@@ -338,8 +352,8 @@ function cutTrailingBlocks(paragraphs: string[]): string[] {
   return paragraphs;
 }
 
-/** Lines that open with a label of page furniture: credits, sources, share and follow prompts, UI buttons. */
-const BOILERPLATE = /^[(（【\[]?\s*(责任编辑|责编|编辑|来源|原标题|资料来源|稿件来源|文章来源|版权声明|本文来源|图片来源|图源|执笔|采写|点击进入|分享到|扫一扫|关注公众号|更多更酷|广告|推广|(文章)?关键词[:：]|标签[:：]|自动播放|(举报|收藏|点赞|分享|返回顶部|图集|知道了|展开全文|查看原图|\+\d+)$)/;
+/** Lines that open with a label of page furniture: credits, sources ("（原题为《…》）", "(本文来自某网，…下载APP)"), share and follow prompts, UI buttons. */
+const BOILERPLATE = /^[(（【\[]?\s*(责任编辑|责编|编辑|来源|原标题|原题为?[:：《]|本文来自|资料来源|稿件来源|文章来源|版权声明|本文来源|图片来源|图源|执笔|采写|点击进入|分享到|扫一扫|关注公众号|更多更酷|广告|推广|(文章)?关键词[:：]|标签[:：]|自动播放|(举报|收藏|点赞|分享|返回顶部|图集|知道了|展开全文|查看原图|\+\d+)$)/;
 /** A credit line naming two roles ("供稿 摄影/张艳 编辑/苏芳"), a photo credit ("通讯员刘娟 摄"), a view counter. */
 const CREDIT_ROLE = /(供稿|摄影|编辑|责编|记者|通讯员|文\/图|图\/文|撰文|校对|审核)[:：/／\s]/g;
 const PHOTO_CREDIT = /(\s摄|\/摄|摄影[:：/／]\S+|图片均?来自网络|点击看清?晰?大图|资料图)[)）]?$|浏览[:：]?\s*\d+$/;
@@ -353,8 +367,8 @@ const DATE_LABEL = /^(发布|发表|更新)?(时间|日期)[:：]\s*\d{4}[-/年.
 const BYLINE = /^(《[^》]{1,12}》|【[^】]{1,12}】)?\s*(作者|记者|撰文|文)\s*[:：/｜|\s]\s*[\p{Script=Han}A-Za-z·]{2,8}(\s+[\p{Script=Han}A-Za-z·]{2,8}){0,2}$/u;
 /** "本文为某网原创文章，未经允许不得转载…", "版权所有…": a copyright or reprint notice, not reporting. */
 const COPYRIGHT = /^[(（【\[]?\s*(本文|本站|本网|本刊|凡本网|凡注明|版权|©|copyright).{0,60}(转载|转帖|复制|摘编|版权)|(未经|没有).{0,16}(许可|允许|授权|同意).{0,10}(不得|禁止|严禁|请勿).{0,4}(转载|复制|摘编)/i;
-/** "作者：某某" with a glued link ("返回某网，查看更多"), "（综合整理自某报、某网等）": credits, not reporting. */
-const CREDIT_LABEL = /^[(（【\[]?\s*(作者[:：]|(综合)?(整理|编译)自)/;
+/** "作者：某某" with a glued link ("返回某网，查看更多"), "（综合整理自某报、某网等）", a repost's "原创： 某某编译 某公众号": credits, not reporting. */
+const CREDIT_LABEL = /^[(（【\[]?\s*(作者[:：]|原创[:：]|(综合)?(整理|编译)自)/;
 /** "声明：…仅供参考", "免责声明：…", "特别声明：…": the site's disclaimer under the story. */
 const DISCLAIMER = /^[(（【\[]?\s*(特别|免责|郑重|风险)?声明[:：]/;
 const unquote = (s: string) => s.replace(/^["“'「『]+|["”'」』]+$/g, '');
