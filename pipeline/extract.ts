@@ -266,7 +266,7 @@ function removeLinkLists(doc: Document, scan: PageScan): void {
 const SUMMARY_NAME = /(^|[\s_-])(summary|abstract|digest|zhaiyao|daodu)($|[\s_-])/i;
 /** "lead" also names a story's own first paragraph (<p class="lead">): such a block goes only when it repeats the page's description. */
 const LEAD_NAME = /(^|[\s_-])lead($|[\s_-])/i;
-const SUMMARY_LABEL = /^[【\[]?\s*(摘要|导读|核心提示|内容提要|划重点|本文要点)\s*[】\]]?\s*[:：]?/;
+const SUMMARY_LABEL = /^[【\[]?\s*(摘要|导读|核心提示|内容提要|划重点|本文要点|编前语)\s*[】\]]?\s*[:：]?/;
 const MAX_SUMMARY = 600;
 function removeSummaryBoxes(doc: Document, scan: PageScan): void {
   const anchor = scan.anchor;
@@ -286,6 +286,9 @@ function removeSummaryBoxes(doc: Document, scan: PageScan): void {
   }
   // Inside the anchor only its first few text blocks can be a summary box; "划重点：" alone takes the list after it.
   const blocks = Array.from(anchor.querySelectorAll('p, div, li, ul, ol')).filter((el) => textOf(el) && !el.querySelector('p, div'));
+  // A body written as text and <br>s has no block for the box: an inline element opening the anchor stands in for one.
+  const first = anchor.firstElementChild;
+  if (first && /^(U|B|STRONG|EM|I|SPAN|FONT)$/.test(first.tagName) && !(anchor.firstChild?.nodeType === 3 && anchor.firstChild.textContent?.trim())) blocks.unshift(first);
   for (const el of blocks.slice(0, 3)) {
     const text = textOf(el);
     if (!SUMMARY_LABEL.test(text) || text.length > MAX_SUMMARY) continue;
