@@ -241,8 +241,20 @@ function removeTeaserBlocks(scan: PageScan): void {
     if (!container || container.tagName === 'BODY') { removeHeadingAndTeasers(heading); continue; }
     const apart = !anchor || (!container.contains(anchor) && !anchor.contains(container));
     if (apart && !container.querySelector('article, h1')) container.remove();
+    else if (anchor && isBoxInside(container, heading, anchor)) container.remove();
     else removeHeadingAndTeasers(heading);
   }
+}
+
+/** A box the template nests in the story ("延伸 · 推荐": a linked title and its summary, a sentence that would
+ *  stop the heading-and-teasers walk): opened by the heading, holding a link, short and a small part of the
+ *  anchor. A heading that sits among the story's own paragraphs has the anchor itself as container and never counts. */
+const MAX_BOX = 400;
+function isBoxInside(container: Element, heading: Element, anchor: Element): boolean {
+  if (container === anchor || !anchor.contains(container) || !container.querySelector('a[href]')) return false;
+  const squeeze = (s: string) => s.replace(/\s+/g, '');
+  const box = squeeze(container.textContent ?? '');
+  return box.startsWith(squeeze(heading.textContent ?? '')) && box.length <= MAX_BOX && box.length * 3 <= squeeze(anchor.textContent ?? '').length;
 }
 
 /** A list of links apart from the anchor is a sidebar or a ranking ("点击排行"), never the story: beside a
@@ -372,6 +384,10 @@ const BYLINE = /^(《[^》]{1,12}》|【[^】]{1,12}】)?\s*(作者|记者|撰�
 const COPYRIGHT = /^[(（【\[]?\s*(本文|本站|本网|本刊|凡本网|凡注明|版权|©|copyright).{0,60}(转载|转帖|复制|摘编|版权)|(未经|没有).{0,16}(许可|允许|授权|同意).{0,10}(不得|禁止|严禁|请勿).{0,4}(转载|复制|摘编)/i;
 /** "作者：某某" with a glued link ("返回某网，查看更多"), "（综合整理自某报、某网等）", a repost's "原创： 某某编译 某公众号": credits, not reporting. */
 const CREDIT_LABEL = /^[(（【\[]?\s*(作者[:：]|原创[:：]|(综合)?(整理|编译)自)/;
+/** "（原标题：…）" of any length: the headline the story ran under elsewhere, not reporting (no sentence inside). */
+const ORIGINAL_TITLE = /^[(（【\[]?\s*原(标题|题为?)\s*[:：《][^。！？]*[。]?[)）】\]]?$/;
+/** A WeChat post's closing credits: "信息来源于网络", "经过某某重新编排". */
+const SOURCE_NOTE = /^[(（]?\s*(本文)?(信息|内容|文章|图文|文字|素材|资料)均?(来源|来自|源自|取自)于?(网络|互联网)[。.]?[)）]?$|^(经过?|由)[\p{Script=Han}A-Za-z]{1,8}重新(编排|整理|编辑|排版)[。.]?$/u;
 /** "声明：…仅供参考", "免责声明：…", "特别声明：…": the site's disclaimer under the story. */
 const DISCLAIMER = /^[(（【\[]?\s*(特别|免责|郑重|风险)?声明[:：]/;
 const unquote = (s: string) => s.replace(/^["“'「『]+|["”'」』]+$/g, '');
@@ -382,6 +398,8 @@ function isBoilerplate(paragraph: string, title: string): boolean {
   if (paragraph.length < 200 && (CALL_TO_ACTION.test(paragraph) || DISCLAIMER.test(paragraph))) return true;
   if (paragraph.length < 160 && COPYRIGHT.test(paragraph)) return true;
   if (paragraph.length < 40 && CREDIT_LABEL.test(paragraph)) return true;
+  if (paragraph.length < 120 && ORIGINAL_TITLE.test(paragraph)) return true;
+  if (paragraph.length < 24 && SOURCE_NOTE.test(paragraph)) return true;
   if (paragraph.length < 80 && (HEADER_LINE.test(paragraph) || DATE_LABEL.test(paragraph))) return true;
   if (paragraph.length < 30 && BYLINE.test(paragraph)) return true;
   if (paragraph.length >= 60) return false;
