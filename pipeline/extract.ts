@@ -169,6 +169,7 @@ function prune(doc: Document, hints: ExtractHints): { scan: PageScan; commentTex
   for (const el of [...parts.furniture, ...parts.forms]) if (!holdsAnchor(el)) el.remove();
   removeTeaserBlocks(scan);
   removeLinkLists(doc, scan);
+  removeDatedCards(doc, scan);
   removeSummaryBoxes(doc, scan);
   removeCaptions(doc);
   return { scan, commentTexts };
@@ -269,6 +270,29 @@ function removeLinkLists(doc: Document, scan: PageScan): void {
     const items = list.querySelectorAll(':scope > li, :scope > dd, :scope > dt');
     if (items.length < MIN_LIST_ITEMS || list.querySelectorAll('a').length < MIN_LIST_ITEMS) continue;
     if (linkDensity(list) >= LIST_LINK_DENSITY) list.remove();
+  }
+}
+
+/** A box of teaser cards apart from the anchor, each a short title and a date on its own ("会员专栏": title, column link,
+ *  "2024-05-11"): the titles are no links, so link density misses it, and Readability takes it beside the story when
+ *  its name scores ("post-…"). Only a box made of such cards alone (a heading aside), each with a link, goes, never one with a sentence. */
+const CARD_DATE = /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(\s+\d{1,2}[:：]\d{2}([:：]\d{2})?)?$/;
+const MAX_CARD = 80;
+const MIN_CARDS = 3;
+function removeDatedCards(doc: Document, scan: PageScan): void {
+  const anchor = scan.anchor;
+  if (!anchor) return;
+  const squeeze = (el: Element) => (el.textContent ?? '').replace(/\s+/g, '');
+  const isCard = (el: Element) => {
+    const text = squeeze(el);
+    // A teaser links somewhere; a timeline's dated lines ("2024-01-23 某地封控") usually do not.
+    if (!text || text.length > MAX_CARD || text.includes('。') || !el.querySelector('a[href]')) return false;
+    return Array.from(el.querySelectorAll('*')).some((leaf) => leaf.childElementCount === 0 && CARD_DATE.test(cleanText(leaf.textContent ?? '')));
+  };
+  for (const box of Array.from(doc.body?.querySelectorAll('div, section, aside, ul, ol') ?? [])) {
+    if (!box.isConnected || box.childElementCount < MIN_CARDS || box.contains(anchor) || anchor.contains(box)) continue;
+    const parts = Array.from(box.children).filter((el) => squeeze(el) && !/^H[1-6]$/.test(el.tagName));
+    if (parts.length >= MIN_CARDS && parts.every(isCard)) box.remove();
   }
 }
 
