@@ -99,7 +99,20 @@ function trimEdges(result: Candidate, scan: PageScan): Candidate {
 
 type Candidate = { paragraphs: string[]; text: string; linkChars: number; title?: string; byline?: string; published?: string };
 
+/** Inline text styles that Readability does not count as phrasing content (it turns <font> into <span> itself):
+ *  when it wraps a <div>'s loose text into paragraphs, an underlined clause ("…发现，<u>…</u>。") is left out of the
+ *  run and the sentence comes out in three lines. As <span>s they stay in their sentence. */
+const UNLISTED_INLINE = 'u, s, strike, big, tt';
+function asSpans(doc: Document): void {
+  for (const el of Array.from(doc.querySelectorAll(UNLISTED_INLINE))) {
+    const span = doc.createElement('span');
+    span.append(...Array.from(el.childNodes));
+    el.replaceWith(span);
+  }
+}
+
 function readability(doc: Document, title: string, timeZone: string): Candidate | undefined {
+  asSpans(doc);
   const parsed = new Readability(doc, { charThreshold: 100, keepClasses: false }).parse();
   if (!parsed?.content) return undefined;
   return {
