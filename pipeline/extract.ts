@@ -429,18 +429,21 @@ const SOURCE_NOTE = /^[(（]?\s*(本文)?(信息|内容|文章|图文|文字|素
 /** "声明：…仅供参考", "免责声明：…", "特别声明：…": the site's disclaimer under the story. */
 const DISCLAIMER = /^[(（【\[]?\s*(特别|免责|郑重|风险)?声明[:：]/;
 const unquote = (s: string) => s.replace(/^["“'「『]+|["”'」』]+$/g, '');
+/** Furniture told by a line's shape: a line shorter than `under` characters that `matches`. The limits keep a
+ *  story's own long sentences out of reach of patterns written for labels and credits. */
+const FURNITURE_LINES: readonly { under: number; matches: (line: string) => boolean }[] = [
+  { under: 200, matches: (line) => CALL_TO_ACTION.test(line) || DISCLAIMER.test(line) },
+  { under: 160, matches: (line) => COPYRIGHT.test(line) },
+  { under: 120, matches: (line) => ORIGINAL_TITLE.test(line) },
+  { under: 80, matches: (line) => HEADER_LINE.test(line) || DATE_LABEL.test(line) },
+  { under: 60, matches: (line) => PHOTO_CREDIT.test(line) || (line.match(CREDIT_ROLE)?.length ?? 0) >= 2 },
+  { under: 40, matches: (line) => CREDIT_LABEL.test(line) || BOILERPLATE.test(line) || DATELINE.test(line) },
+  { under: 30, matches: (line) => BYLINE.test(line) },
+  { under: 24, matches: (line) => SOURCE_NOTE.test(line) },
+];
 function isBoilerplate(paragraph: string, title: string): boolean {
   if (unquote(paragraph) === unquote(title)) return true;
   // The headline again, where <title> adds the site or column before or after it ("标题 某某医院", "栏目名--标题").
   if (paragraph.length >= 8 && paragraph.length >= title.length * 0.6 && title.includes(unquote(paragraph))) return true;
-  if (paragraph.length < 200 && (CALL_TO_ACTION.test(paragraph) || DISCLAIMER.test(paragraph))) return true;
-  if (paragraph.length < 160 && COPYRIGHT.test(paragraph)) return true;
-  if (paragraph.length < 40 && CREDIT_LABEL.test(paragraph)) return true;
-  if (paragraph.length < 120 && ORIGINAL_TITLE.test(paragraph)) return true;
-  if (paragraph.length < 24 && SOURCE_NOTE.test(paragraph)) return true;
-  if (paragraph.length < 80 && (HEADER_LINE.test(paragraph) || DATE_LABEL.test(paragraph))) return true;
-  if (paragraph.length < 30 && BYLINE.test(paragraph)) return true;
-  if (paragraph.length >= 60) return false;
-  if (PHOTO_CREDIT.test(paragraph) || (paragraph.match(CREDIT_ROLE)?.length ?? 0) >= 2) return true;
-  return paragraph.length < 40 && (BOILERPLATE.test(paragraph) || DATELINE.test(paragraph));
+  return FURNITURE_LINES.some((rule) => paragraph.length < rule.under && rule.matches(paragraph));
 }
