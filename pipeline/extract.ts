@@ -428,6 +428,9 @@ const ORIGINAL_TITLE = /^[(（【\[]?\s*原(标题|题为?)\s*[:：《][^。！�
 const SOURCE_NOTE = /^[(（]?\s*(本文)?(信息|内容|文章|图文|文字|素材|资料)均?(来源|来自|源自|取自)于?(网络|互联网)[。.]?[)）]?$|^(经过?|由)[\p{Script=Han}A-Za-z]{1,8}重新(编排|整理|编辑|排版)[。.]?$/u;
 /** "声明：…仅供参考", "免责声明：…", "特别声明：…": the site's disclaimer under the story. */
 const DISCLAIMER = /^[(（【\[]?\s*(特别|免责|郑重|风险)?声明[:：]/;
+/** "此前报道：某某出狱前首受访 称“对不起香港人”": a pointer to another story under a label; a title (no full stop
+ *  anywhere in it), so a sentence the story opens with the same words ("此前报道：…已破产。") stays. */
+const RELATED_LINK = /^[(（【\[]?\s*(此前|相关|延伸|前情|往期|更多)(报道|阅读|新闻|链接|回顾)\s*[:：][^。！？]+$/;
 const unquote = (s: string) => s.replace(/^["“'「『]+|["”'」』]+$/g, '');
 /** Furniture told by a line's shape: a line shorter than `under` characters that `matches`. The limits keep a
  *  story's own long sentences out of reach of patterns written for labels and credits. */
@@ -436,7 +439,7 @@ const FURNITURE_LINES: readonly { under: number; matches: (line: string) => bool
   { under: 160, matches: (line) => COPYRIGHT.test(line) },
   { under: 120, matches: (line) => ORIGINAL_TITLE.test(line) },
   { under: 80, matches: (line) => HEADER_LINE.test(line) || DATE_LABEL.test(line) },
-  { under: 60, matches: (line) => PHOTO_CREDIT.test(line) || (line.match(CREDIT_ROLE)?.length ?? 0) >= 2 },
+  { under: 60, matches: (line) => PHOTO_CREDIT.test(line) || (line.match(CREDIT_ROLE)?.length ?? 0) >= 2 || RELATED_LINK.test(line) },
   { under: 40, matches: (line) => CREDIT_LABEL.test(line) || BOILERPLATE.test(line) || DATELINE.test(line) },
   { under: 30, matches: (line) => BYLINE.test(line) },
   { under: 24, matches: (line) => SOURCE_NOTE.test(line) },
