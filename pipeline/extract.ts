@@ -7,7 +7,7 @@ import { StageError } from './reasons.ts';
 import { resolveCanonicalHref } from './canonical.ts';
 import { htmlToParagraphs, cleanText, assertMarkupBudget } from './sanitize.ts';
 import { parseSourceDate } from './dates.ts';
-import { TRAILING_BLOCK, sortElements, findCommentLists, scanPage, removeCaptions, linkDensity, anchorCoverage, type PageScan } from './page-structure.ts';
+import { TRAILING_BLOCK, sortElements, findCommentLists, scanPage, removeCaptions, linkDensity, anchorCoverage, squash, type PageScan } from './page-structure.ts';
 
 export type ExtractHints = { content?: string; remove?: string[] };
 export type Extracted = {
@@ -131,8 +131,7 @@ function candidate(contentHtml: string, title: string): Candidate {
 
 /** Comments, a teaser list or a blurb are never the article: the reason says which. */
 function whatIsLeft(result: Candidate | undefined, commentTexts: Set<string>): string | undefined {
-  const squashed = (p: string) => p.replace(/\s+/g, '');
-  const chars = result ? squashed(result.text).length : 0;
+  const chars = result ? squash(result.text).length : 0;
   if (chars < MIN_TEXT) {
     // Comment lists were pruned before Readability: a page that had little else is a comments page.
     const commentChars = sumLongest(commentTexts);
@@ -140,7 +139,7 @@ function whatIsLeft(result: Candidate | undefined, commentTexts: Set<string>): s
     return result ? `only ${chars} characters of article text (a blurb, below the ${MIN_TEXT}-character minimum)` : undefined;
   }
   if (!result) return undefined;
-  const fromComments = result.paragraphs.filter((p) => commentTexts.has(squashed(p))).reduce((a, p) => a + squashed(p).length, 0);
+  const fromComments = result.paragraphs.filter((p) => commentTexts.has(squash(p))).reduce((a, p) => a + squash(p).length, 0);
   if (fromComments > chars / 2) return `what is left is reader comments (${fromComments} of ${chars} characters)`;
   if (result.linkChars > chars * 0.6) return `what is left is a teaser list (${Math.min(result.linkChars, chars)} of ${chars} characters are links)`;
   return undefined;
@@ -266,9 +265,8 @@ function removeTeaserBlocks(scan: PageScan): void {
 const MAX_BOX = 400;
 function isBoxInside(container: Element, heading: Element, anchor: Element): boolean {
   if (container === anchor || !anchor.contains(container) || !container.querySelector('a[href]')) return false;
-  const squeeze = (s: string) => s.replace(/\s+/g, '');
-  const box = squeeze(container.textContent ?? '');
-  return box.startsWith(squeeze(heading.textContent ?? '')) && box.length <= MAX_BOX && box.length * 3 <= squeeze(anchor.textContent ?? '').length;
+  const box = squash(container.textContent ?? '');
+  return box.startsWith(squash(heading.textContent ?? '')) && box.length <= MAX_BOX && box.length * 3 <= squash(anchor.textContent ?? '').length;
 }
 
 /** A list of links apart from the anchor is a sidebar or a ranking ("点击排行"), never the story: beside a
@@ -295,16 +293,15 @@ const MIN_CARDS = 3;
 function removeDatedCards(doc: Document, scan: PageScan): void {
   const anchor = scan.anchor;
   if (!anchor) return;
-  const squeeze = (el: Element) => (el.textContent ?? '').replace(/\s+/g, '');
   const isCard = (el: Element) => {
-    const text = squeeze(el);
+    const text = squash(el.textContent ?? '');
     // A teaser links somewhere; a timeline's dated lines ("2024-01-23 某地封控") usually do not.
     if (!text || text.length > MAX_CARD || text.includes('。') || !el.querySelector('a[href]')) return false;
     return Array.from(el.querySelectorAll('*')).some((leaf) => leaf.childElementCount === 0 && CARD_DATE.test(cleanText(leaf.textContent ?? '')));
   };
   for (const box of Array.from(doc.body?.querySelectorAll('div, section, aside, ul, ol') ?? [])) {
     if (!box.isConnected || box.childElementCount < MIN_CARDS || box.contains(anchor) || anchor.contains(box)) continue;
-    const parts = Array.from(box.children).filter((el) => squeeze(el) && !/^H[1-6]$/.test(el.tagName));
+    const parts = Array.from(box.children).filter((el) => squash(el.textContent ?? '') && !/^H[1-6]$/.test(el.tagName));
     if (parts.length >= MIN_CARDS && parts.every(isCard)) box.remove();
   }
 }
@@ -322,9 +319,11 @@ function removeSummaryBoxes(doc: Document, scan: PageScan): void {
   if (!anchor) return;
   const before = (el: Element) => (el.compareDocumentPosition(anchor) & 4 /* FOLLOWING */) !== 0 && !el.contains(anchor);
   const textOf = (el: Element) => cleanText(el.textContent ?? '');
-  const squeeze = (s: string) => s.replace(/\s+/g, '');
-  const description = squeeze(cleanText(doc.querySelector('meta[name="description" i]')?.getAttribute('content') ?? ''));
-  const repeatsDescription = (text: string) => description.length >= 10 && squeeze(text).length >= 10 && (description.includes(squeeze(text)) || squeeze(text).includes(description));
+  const description = squash(cleanText(doc.querySelector('meta[name="description" i]')?.getAttribute('content') ?? ''));
+  const repeatsDescription = (text: string) => {
+    const own = squash(text);
+    return description.length >= 10 && own.length >= 10 && (description.includes(own) || own.includes(description));
+  };
   for (const el of Array.from(doc.body?.querySelectorAll('[class], [id]') ?? [])) {
     if (!el.isConnected || !before(el)) continue;
     const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;

@@ -56,7 +56,8 @@ export type PageScan = {
   markers: Element[];
 };
 
-const squash = (s: string) => s.replace(/\s+/g, '');
+/** Text with its white space removed: how pieces of text are compared and measured here and in extract.ts. */
+export const squash = (s: string) => s.replace(/\s+/g, '');
 
 /** Comment lists found by structure: elements whose children repeat (same tag and class) and each carry a control and a time. */
 export function findCommentLists(root: Element): Element[] {
