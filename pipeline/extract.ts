@@ -419,6 +419,12 @@ const DATE_LABEL = /^(发布|发表|更新)?(时间|日期)[:：]\s*\d{4}[-/年.
 const BYLINE = /^[【\[(（]?\s*(《[^》]{1,12}》|【[^】]{1,12}】)?\s*(作者|记者|撰文|文)\s*[:：/｜|\s]\s*[\p{Script=Han}A-Za-z·]{2,12}(\s+[\p{Script=Han}A-Za-z·]{2,8}){0,2}\s*[】\])）]?$/u;
 /** "本文为某网原创文章，未经允许不得转载…", "版权所有…": a copyright or reprint notice, not reporting. */
 const COPYRIGHT = /^[(（【\[]?\s*(本文|本站|本网|本刊|凡本网|凡注明|版权|©|copyright).{0,60}(转载|转帖|复制|摘编|版权)|(未经|没有).{0,16}(许可|允许|授权|同意).{0,10}(不得|禁止|严禁|请勿).{0,4}(转载|复制|摘编)/i;
+/** "转载请注明出处：某网", "欢迎转载，请注明来源。": a reprint request under the story, the label and at most a source name;
+ *  a sentence that goes on after the label ("转载请注明出处，这是…") stays. */
+const REPRINT_REQUEST = /^[(（【\[]?\s*(如需|欢迎|如要)?转载(本文)?\s*[，,]?\s*(请|须|需|务必|必须)?(注明|标明|保留)(出处|来源|作者|原文链接)\s*([:：][^，,。！？!?]{1,20})?[。.！!]?[)）】\]]?$/;
+/** "—END—", "THE END", "（完）", "【全文完】": the end marker under the story. The edge trim only drops it when it looks like
+ *  a menu ("- THE END -") or is under four characters; one word in dashes or brackets stayed. The whole line must be the marker. */
+const END_MARK = /^[\s\-—–_=~*·•.【\[（(<《「]*(the\s*end|end|全文完|本文完|正文完|完)[\s\-—–_=~*·•.】\]）)>》」]*$/i;
 /** "作者：某某" with a glued link ("返回某网，查看更多"), "（综合整理自某报、某网等）", a repost's "原创： 某某编译 某公众号": credits, not reporting. */
 const CREDIT_LABEL = /^[(（【\[]?\s*(作者[:：]|原创[:：]|(综合)?(整理|编译)自)/;
 /** "（原标题：…）" of any length: the headline the story ran under elsewhere, not reporting (no sentence inside). */
@@ -438,10 +444,10 @@ const FURNITURE_LINES: readonly { under: number; matches: (line: string) => bool
   { under: 160, matches: (line) => COPYRIGHT.test(line) },
   { under: 120, matches: (line) => ORIGINAL_TITLE.test(line) },
   { under: 80, matches: (line) => HEADER_LINE.test(line) || DATE_LABEL.test(line) },
-  { under: 60, matches: (line) => PHOTO_CREDIT.test(line) || (line.match(CREDIT_ROLE)?.length ?? 0) >= 2 || RELATED_LINK.test(line) },
+  { under: 60, matches: (line) => PHOTO_CREDIT.test(line) || (line.match(CREDIT_ROLE)?.length ?? 0) >= 2 || RELATED_LINK.test(line) || REPRINT_REQUEST.test(line) },
   { under: 40, matches: (line) => CREDIT_LABEL.test(line) || BOILERPLATE.test(line) || DATELINE.test(line) },
   { under: 30, matches: (line) => BYLINE.test(line) },
-  { under: 24, matches: (line) => SOURCE_NOTE.test(line) },
+  { under: 24, matches: (line) => SOURCE_NOTE.test(line) || END_MARK.test(line) },
 ];
 function isBoilerplate(paragraph: string, title: string): boolean {
   if (unquote(paragraph) === unquote(title)) return true;
