@@ -421,8 +421,9 @@ const BYLINE = /^[【\[(（]?\s*(《[^》]{1,12}》|【[^】]{1,12}】)?\s*(作�
 const COPYRIGHT = /^[(（【\[]?\s*(本文|本站|本网|本刊|凡本网|凡注明|版权|©|copyright).{0,60}(转载|转帖|复制|摘编|版权)|(未经|没有).{0,16}(许可|允许|授权|同意).{0,10}(不得|禁止|严禁|请勿).{0,4}(转载|复制|摘编)/i;
 /** "作者：某某" with a glued link ("返回某网，查看更多"), "（综合整理自某报、某网等）", a repost's "原创： 某某编译 某公众号": credits, not reporting. */
 const CREDIT_LABEL = /^[(（【\[]?\s*(作者[:：]|原创[:：]|(综合)?(整理|编译)自)/;
-/** "（原标题：…）" of any length: the headline the story ran under elsewhere, not reporting (no sentence inside). */
-const ORIGINAL_TITLE = /^[(（【\[]?\s*原(标题|题为?)\s*[:：《][^。！？]*[。]?[)）】\]]?$/;
+/** "（原标题：…）" of any length: the headline the story ran under elsewhere, not reporting (no sentence inside).
+ *  A headline may shout or ask ("…揭晓！…什么来头？"): in brackets from end to end, only a full stop inside makes it a sentence. */
+const ORIGINAL_TITLE = /^[(（【\[]?\s*原(标题|题为?)\s*[:：《][^。！？]*[。]?[)）】\]]?$|^[(（【\[]\s*原(标题|题为?)\s*[:：《][^。]*[)）】\]]$/;
 /** A WeChat post's closing credits: "信息来源于网络", "经过某某重新编排". */
 const SOURCE_NOTE = /^[(（]?\s*(本文)?(信息|内容|文章|图文|文字|素材|资料)均?(来源|来自|源自|取自)于?(网络|互联网)[。.]?[)）]?$|^(经过?|由)[\p{Script=Han}A-Za-z]{1,8}重新(编排|整理|编辑|排版)[。.]?$/u;
 /** "声明：…仅供参考", "免责声明：…", "特别声明：…": the site's disclaimer under the story. */
