@@ -414,9 +414,12 @@ const DATELINE = /^\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}日?(\s*\d{1,2}[:：]\d{2}
 /** A date run together with its source or author label ("2024-05-06 12:30来源：某网作者：某某"): the header, not a dateline. */
 const HEADER_LINE = /^\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}日?\s*(\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?.{0,20}?(来源|作者|编辑|责编|记者)[:：]/;
 /** "发布时间：2024-06-03 09:15": a date under its label is the header, as is a byline ("《栏目》作者 某某", "记者：某某"),
- *  also as a line of its own in brackets with the writer's role ("【文/某网专栏作者 某某】"). */
+ *  also as a line of its own in brackets with the writer's role ("【文/某网专栏作者 某某】"), or with the outlet before
+ *  the role ("扬子晚报记者 张楠", "本报记者 李明"): the outlet ends as outlets do (报, 网, 社, 台, 新闻…) and the names
+ *  are apart from the role, so a sentence that opens the same way ("某报记者赶到现场时，…") stays. */
 const DATE_LABEL = /^(发布|发表|更新)?(时间|日期)[:：]\s*\d{4}[-/年.]\d{1,2}/;
-const BYLINE = /^[【\[(（]?\s*(《[^》]{1,12}》|【[^】]{1,12}】)?\s*(作者|记者|撰文|文)\s*[:：/｜|\s]\s*[\p{Script=Han}A-Za-z·]{2,12}(\s+[\p{Script=Han}A-Za-z·]{2,8}){0,2}\s*[】\])）]?$/u;
+const OUTLET = '(?:本[报台网刊]|[\\p{Script=Han}A-Za-z0-9·]{1,14}?(?:报|网|社|台|刊|新闻|客户端|频道|杂志|报道))';
+const BYLINE = new RegExp(`^[【\\[(（]?\\s*(《[^》]{1,12}》|【[^】]{1,12}】)?\\s*(作者|${OUTLET}?记者|${OUTLET}通讯员|撰文|文)\\s*[:：/｜|\\s]\\s*[\\p{Script=Han}A-Za-z·]{2,12}(\\s+[\\p{Script=Han}A-Za-z·]{2,8}){0,2}\\s*[】\\])）]?$`, 'u');
 /** "本文为某网原创文章，未经允许不得转载…", "版权所有…": a copyright or reprint notice, not reporting. */
 const COPYRIGHT = /^[(（【\[]?\s*(本文|本站|本网|本刊|凡本网|凡注明|版权|©|copyright).{0,60}(转载|转帖|复制|摘编|版权)|(未经|没有).{0,16}(许可|允许|授权|同意).{0,10}(不得|禁止|严禁|请勿).{0,4}(转载|复制|摘编)/i;
 /** "作者：某某" with a glued link ("返回某网，查看更多"), "（综合整理自某报、某网等）", a repost's "原创： 某某编译 某公众号": credits, not reporting. */
