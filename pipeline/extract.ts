@@ -429,6 +429,9 @@ const CREDIT_LABEL = /^[(（【\[]?\s*(作者[:：]|原创[:：]|(综合)?(整�
 const ORIGINAL_TITLE = /^[(（【\[]?\s*原(标题|题为?)\s*[:：《][^。！？]*[。]?[)）】\]]?$|^[(（【\[]\s*原(标题|题为?)\s*[:：《][^。]*[)）】\]]$/;
 /** A WeChat post's closing credits: "信息来源于网络", "经过某某重新编排". */
 const SOURCE_NOTE = /^[(（]?\s*(本文)?(信息|内容|文章|图文|文字|素材|资料)均?(来源|来自|源自|取自)于?(网络|互联网)[。.]?[)）]?$|^(经过?|由)[\p{Script=Han}A-Za-z]{1,8}重新(编排|整理|编辑|排版)[。.]?$/u;
+/** "（实习生某某对此文亦有贡献）", "（记者某某、实习生某某对本文亦有贡献）": who else worked on the story, a credit.
+ *  Names only before the verb (no comma or full stop), so a sentence saying the same of someone ("导师表示，…对此文亦有贡献，…") stays. */
+const CONTRIBUTOR_CREDIT = /^[(（【\[]?\s*[^()（）【】\[\]。！？，,；;：:]{2,40}?对(本|此|该)文(亦|也|均)?有所?贡献[。.]?\s*[)）】\]]?$/;
 /** "声明：…仅供参考", "免责声明：…", "特别声明：…": the site's disclaimer under the story. */
 const DISCLAIMER = /^[(（【\[]?\s*(特别|免责|郑重|风险)?声明[:：]/;
 /** "此前报道：某某出狱前首受访 称“对不起香港人”": a pointer to another story under a label; a title (no full stop
@@ -442,7 +445,7 @@ const FURNITURE_LINES: readonly { under: number; matches: (line: string) => bool
   { under: 160, matches: (line) => COPYRIGHT.test(line) },
   { under: 120, matches: (line) => ORIGINAL_TITLE.test(line) },
   { under: 80, matches: (line) => HEADER_LINE.test(line) || DATE_LABEL.test(line) },
-  { under: 60, matches: (line) => PHOTO_CREDIT.test(line) || (line.match(CREDIT_ROLE)?.length ?? 0) >= 2 || RELATED_LINK.test(line) },
+  { under: 60, matches: (line) => PHOTO_CREDIT.test(line) || (line.match(CREDIT_ROLE)?.length ?? 0) >= 2 || RELATED_LINK.test(line) || CONTRIBUTOR_CREDIT.test(line) },
   { under: 40, matches: (line) => CREDIT_LABEL.test(line) || BOILERPLATE.test(line) || DATELINE.test(line) },
   { under: 30, matches: (line) => BYLINE.test(line) },
   { under: 24, matches: (line) => SOURCE_NOTE.test(line) },
