@@ -310,10 +310,13 @@ function removeDatedCards(doc: Document, scan: PageScan): void {
  *  the story: Readability keeps it as the first paragraph. Two kinds: a block named as a summary by its class or id,
  *  apart from the anchor and before it; a summary label opening one of the anchor's first text blocks. */
 const SUMMARY_NAME = /(^|[\s_-])(summary|abstract|digest|zhaiyao|daodu)($|[\s_-])/i;
-/** "lead" also names a story's own first paragraph (<p class="lead">): such a block goes only when it repeats the page's description. */
-const LEAD_NAME = /(^|[\s_-])lead($|[\s_-])/i;
+/** "lead" also names a story's own first paragraph (<p class="lead">), and "intro"/"introduction" a portal's 导语 box as well as a
+ *  story's styled opening: such a block goes only when it repeats the page's description or restates the story below it. */
+const LEAD_NAME = /(^|[\s_-])(lead|intro|introduction)($|[\s_-])/i;
 const SUMMARY_LABEL = /^[【\[]?\s*(摘要|导读|核心提示|内容提要|划重点|本文要点|编前语)\s*[】\]]?\s*[:：]?/;
 const MAX_SUMMARY = 600;
+/** Share of a box's clause characters that must come again in the story for the box to be a restatement. */
+const RESTATED_SHARE = 0.6;
 function removeSummaryBoxes(doc: Document, scan: PageScan): void {
   const anchor = scan.anchor;
   if (!anchor) return;
@@ -324,11 +327,22 @@ function removeSummaryBoxes(doc: Document, scan: PageScan): void {
     const own = squash(text);
     return description.length >= 10 && own.length >= 10 && (description.includes(own) || own.includes(description));
   };
+  // A 导语 box restates the story in the story's own words: most of its clauses come again in the anchor's other text.
+  let anchorText: string | undefined;
+  const restatesStory = (text: string) => {
+    anchorText ??= squash(anchor.textContent ?? '');
+    const rest = anchorText.replace(squash(text), '');
+    const clauses = text.split(/[，。！？；：、,.!?;:“”"‘’「」『』（）()\s]+/).filter((c) => c.length >= 4);
+    const total = clauses.reduce((a, c) => a + c.length, 0);
+    const found = clauses.filter((c) => rest.includes(c)).reduce((a, c) => a + c.length, 0);
+    return total >= 20 && found >= total * RESTATED_SHARE;
+  };
+  const repeats = (text: string) => repeatsDescription(text) || restatesStory(text);
   for (const el of Array.from(doc.body?.querySelectorAll('[class], [id]') ?? [])) {
     if (!el.isConnected || !before(el)) continue;
     const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     const text = textOf(el);
-    const named = SUMMARY_NAME.test(name) || (LEAD_NAME.test(name) && repeatsDescription(text));
+    const named = SUMMARY_NAME.test(name) || (LEAD_NAME.test(name) && repeats(text));
     // Named as a summary, or opened by the label: a short block, never one holding the article.
     if ((named || SUMMARY_LABEL.test(text)) && text.length <= MAX_SUMMARY && !/^(H1|BODY)$/.test(el.tagName) && !el.querySelector('h1')) el.remove();
   }
@@ -339,7 +353,13 @@ function removeSummaryBoxes(doc: Document, scan: PageScan): void {
   if (first && /^(U|B|STRONG|EM|I|SPAN|FONT)$/.test(first.tagName) && !(anchor.firstChild?.nodeType === 3 && anchor.firstChild.textContent?.trim())) blocks.unshift(first);
   for (const el of blocks.slice(0, 3)) {
     const text = textOf(el);
-    if (!SUMMARY_LABEL.test(text) || text.length > MAX_SUMMARY) continue;
+    if (text.length > MAX_SUMMARY) continue;
+    // A box the template names as a summary or 导语 (qq's "introduction"), when it repeats what the story says.
+    if (!SUMMARY_LABEL.test(text)) {
+      const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+      if ((SUMMARY_NAME.test(name) || LEAD_NAME.test(name)) && repeats(text)) { el.remove(); break; }
+      continue;
+    }
     const next = el.nextElementSibling;
     if (text.replace(SUMMARY_LABEL, '').trim() === '' && next && /^(UL|OL)$/.test(next.tagName)) next.remove();
     el.remove();
