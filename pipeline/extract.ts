@@ -183,7 +183,7 @@ function prune(doc: Document, hints: ExtractHints): { scan: PageScan; commentTex
   removeLinkLists(doc, scan);
   removeDatedCards(doc, scan);
   removeSummaryBoxes(doc, scan);
-  removeCaptions(doc);
+  removeCaptions(doc, scan.anchor);
   return { scan, commentTexts };
 }
 
@@ -310,10 +310,13 @@ function removeDatedCards(doc: Document, scan: PageScan): void {
  *  the story: Readability keeps it as the first paragraph. Two kinds: a block named as a summary by its class or id,
  *  apart from the anchor and before it; a summary label opening one of the anchor's first text blocks. */
 const SUMMARY_NAME = /(^|[\s_-])(summary|abstract|digest|zhaiyao|daodu)($|[\s_-])/i;
-/** "lead" also names a story's own first paragraph (<p class="lead">): such a block goes only when it repeats the page's description. */
-const LEAD_NAME = /(^|[\s_-])lead($|[\s_-])/i;
+/** "lead" also names a story's own first paragraph (<p class="lead">), and "intro"/"introduction" a portal's 导语 box as well as a
+ *  story's styled opening: such a block goes only when it repeats the page's description or restates the story below it. */
+const LEAD_NAME = /(^|[\s_-])(lead|intro|introduction)($|[\s_-])/i;
 const SUMMARY_LABEL = /^[【\[]?\s*(摘要|导读|核心提示|内容提要|划重点|本文要点|编前语)\s*[】\]]?\s*[:：]?/;
 const MAX_SUMMARY = 600;
+/** Share of a box's clause characters that must come again in the story for the box to be a restatement. */
+const RESTATED_SHARE = 0.6;
 function removeSummaryBoxes(doc: Document, scan: PageScan): void {
   const anchor = scan.anchor;
   if (!anchor) return;
@@ -324,11 +327,22 @@ function removeSummaryBoxes(doc: Document, scan: PageScan): void {
     const own = squash(text);
     return description.length >= 10 && own.length >= 10 && (description.includes(own) || own.includes(description));
   };
+  // A 导语 box restates the story in the story's own words: most of its clauses come again in the anchor's other text.
+  let anchorText: string | undefined;
+  const restatesStory = (text: string) => {
+    anchorText ??= squash(anchor.textContent ?? '');
+    const rest = anchorText.replace(squash(text), '');
+    const clauses = text.split(/[，。！？；：、,.!?;:“”"‘’「」『』（）()\s]+/).filter((c) => c.length >= 4);
+    const total = clauses.reduce((a, c) => a + c.length, 0);
+    const found = clauses.filter((c) => rest.includes(c)).reduce((a, c) => a + c.length, 0);
+    return total >= 20 && found >= total * RESTATED_SHARE;
+  };
+  const repeats = (text: string) => repeatsDescription(text) || restatesStory(text);
   for (const el of Array.from(doc.body?.querySelectorAll('[class], [id]') ?? [])) {
     if (!el.isConnected || !before(el)) continue;
     const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     const text = textOf(el);
-    const named = SUMMARY_NAME.test(name) || (LEAD_NAME.test(name) && repeatsDescription(text));
+    const named = SUMMARY_NAME.test(name) || (LEAD_NAME.test(name) && repeats(text));
     // Named as a summary, or opened by the label: a short block, never one holding the article.
     if ((named || SUMMARY_LABEL.test(text)) && text.length <= MAX_SUMMARY && !/^(H1|BODY)$/.test(el.tagName) && !el.querySelector('h1')) el.remove();
   }
@@ -339,7 +353,13 @@ function removeSummaryBoxes(doc: Document, scan: PageScan): void {
   if (first && /^(U|B|STRONG|EM|I|SPAN|FONT)$/.test(first.tagName) && !(anchor.firstChild?.nodeType === 3 && anchor.firstChild.textContent?.trim())) blocks.unshift(first);
   for (const el of blocks.slice(0, 3)) {
     const text = textOf(el);
-    if (!SUMMARY_LABEL.test(text) || text.length > MAX_SUMMARY) continue;
+    if (text.length > MAX_SUMMARY) continue;
+    // A box the template names as a summary or 导语 (qq's "introduction"), when it repeats what the story says.
+    if (!SUMMARY_LABEL.test(text)) {
+      const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+      if ((SUMMARY_NAME.test(name) || LEAD_NAME.test(name)) && repeats(text)) { el.remove(); break; }
+      continue;
+    }
     const next = el.nextElementSibling;
     if (text.replace(SUMMARY_LABEL, '').trim() === '' && next && /^(UL|OL)$/.test(next.tagName)) next.remove();
     el.remove();
@@ -414,9 +434,12 @@ const DATELINE = /^\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}日?(\s*\d{1,2}[:：]\d{2}
 /** A date run together with its source or author label ("2024-05-06 12:30来源：某网作者：某某"): the header, not a dateline. */
 const HEADER_LINE = /^\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}日?\s*(\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?.{0,20}?(来源|作者|编辑|责编|记者)[:：]/;
 /** "发布时间：2024-06-03 09:15": a date under its label is the header, as is a byline ("《栏目》作者 某某", "记者：某某"),
- *  also as a line of its own in brackets with the writer's role ("【文/某网专栏作者 某某】"). */
+ *  also as a line of its own in brackets with the writer's role ("【文/某网专栏作者 某某】"), or with the outlet before
+ *  the role ("扬子晚报记者 张楠", "本报记者 李明"): the outlet ends as outlets do (报, 网, 社, 台, 新闻…) and the names
+ *  are apart from the role, so a sentence that opens the same way ("某报记者赶到现场时，…") stays. */
 const DATE_LABEL = /^(发布|发表|更新)?(时间|日期)[:：]\s*\d{4}[-/年.]\d{1,2}/;
-const BYLINE = /^[【\[(（]?\s*(《[^》]{1,12}》|【[^】]{1,12}】)?\s*(作者|记者|撰文|文)\s*[:：/｜|\s]\s*[\p{Script=Han}A-Za-z·]{2,12}(\s+[\p{Script=Han}A-Za-z·]{2,8}){0,2}\s*[】\])）]?$/u;
+const OUTLET = '(?:本[报台网刊]|[\\p{Script=Han}A-Za-z0-9·]{1,14}?(?:报|网|社|台|刊|新闻|客户端|频道|杂志|报道))';
+const BYLINE = new RegExp(`^[【\\[(（]?\\s*(《[^》]{1,12}》|【[^】]{1,12}】)?\\s*(作者|${OUTLET}?记者|${OUTLET}通讯员|撰文|文)\\s*[:：/｜|\\s]\\s*[\\p{Script=Han}A-Za-z·]{2,12}(\\s+[\\p{Script=Han}A-Za-z·]{2,8}){0,2}\\s*[】\\])）]?$`, 'u');
 /** "本文为某网原创文章，未经允许不得转载…", "版权所有…": a copyright or reprint notice, not reporting. */
 const COPYRIGHT = /^[(（【\[]?\s*(本文|本站|本网|本刊|凡本网|凡注明|版权|©|copyright).{0,60}(转载|转帖|复制|摘编|版权)|(未经|没有).{0,16}(许可|允许|授权|同意).{0,10}(不得|禁止|严禁|请勿).{0,4}(转载|复制|摘编)/i;
 /** "转载请注明出处：某网", "欢迎转载，请注明来源。": a reprint request under the story, the label and at most a source name;
@@ -427,10 +450,14 @@ const REPRINT_REQUEST = /^[(（【\[]?\s*(如需|欢迎|如要)?转载(本文)?\
 const END_MARK = /^[\s\-—–_=~*·•.【\[（(<《「]*(the\s*end|end|全文完|本文完|正文完|完)[\s\-—–_=~*·•.】\]）)>》」]*$/i;
 /** "作者：某某" with a glued link ("返回某网，查看更多"), "（综合整理自某报、某网等）", a repost's "原创： 某某编译 某公众号": credits, not reporting. */
 const CREDIT_LABEL = /^[(（【\[]?\s*(作者[:：]|原创[:：]|(综合)?(整理|编译)自)/;
-/** "（原标题：…）" of any length: the headline the story ran under elsewhere, not reporting (no sentence inside). */
-const ORIGINAL_TITLE = /^[(（【\[]?\s*原(标题|题为?)\s*[:：《][^。！？]*[。]?[)）】\]]?$/;
+/** "（原标题：…）" of any length: the headline the story ran under elsewhere, not reporting (no sentence inside).
+ *  A headline may shout or ask ("…揭晓！…什么来头？"): in brackets from end to end, only a full stop inside makes it a sentence. */
+const ORIGINAL_TITLE = /^[(（【\[]?\s*原(标题|题为?)\s*[:：《][^。！？]*[。]?[)）】\]]?$|^[(（【\[]\s*原(标题|题为?)\s*[:：《][^。]*[)）】\]]$/;
 /** A WeChat post's closing credits: "信息来源于网络", "经过某某重新编排". */
 const SOURCE_NOTE = /^[(（]?\s*(本文)?(信息|内容|文章|图文|文字|素材|资料)均?(来源|来自|源自|取自)于?(网络|互联网)[。.]?[)）]?$|^(经过?|由)[\p{Script=Han}A-Za-z]{1,8}重新(编排|整理|编辑|排版)[。.]?$/u;
+/** "（实习生某某对此文亦有贡献）", "（记者某某、实习生某某对本文亦有贡献）": who else worked on the story, a credit.
+ *  Names only before the verb (no comma or full stop), so a sentence saying the same of someone ("导师表示，…对此文亦有贡献，…") stays. */
+const CONTRIBUTOR_CREDIT = /^[(（【\[]?\s*[^()（）【】\[\]。！？，,；;：:]{2,40}?对(本|此|该)文(亦|也|均)?有所?贡献[。.]?\s*[)）】\]]?$/;
 /** "声明：…仅供参考", "免责声明：…", "特别声明：…": the site's disclaimer under the story. */
 const DISCLAIMER = /^[(（【\[]?\s*(特别|免责|郑重|风险)?声明[:：]/;
 /** "此前报道：某某出狱前首受访 称“对不起香港人”": a pointer to another story under a label; a title (no full stop
@@ -444,7 +471,7 @@ const FURNITURE_LINES: readonly { under: number; matches: (line: string) => bool
   { under: 160, matches: (line) => COPYRIGHT.test(line) },
   { under: 120, matches: (line) => ORIGINAL_TITLE.test(line) },
   { under: 80, matches: (line) => HEADER_LINE.test(line) || DATE_LABEL.test(line) },
-  { under: 60, matches: (line) => PHOTO_CREDIT.test(line) || (line.match(CREDIT_ROLE)?.length ?? 0) >= 2 || RELATED_LINK.test(line) || REPRINT_REQUEST.test(line) },
+  { under: 60, matches: (line) => PHOTO_CREDIT.test(line) || (line.match(CREDIT_ROLE)?.length ?? 0) >= 2 || RELATED_LINK.test(line) || REPRINT_REQUEST.test(line) || CONTRIBUTOR_CREDIT.test(line) },
   { under: 40, matches: (line) => CREDIT_LABEL.test(line) || BOILERPLATE.test(line) || DATELINE.test(line) },
   { under: 30, matches: (line) => BYLINE.test(line) },
   { under: 24, matches: (line) => SOURCE_NOTE.test(line) || END_MARK.test(line) },

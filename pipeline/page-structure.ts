@@ -204,21 +204,50 @@ export function anchorCoverage(scan: PageScan, paragraphs: string[]): number {
 
 /** A caption: short text in the image's own block, or the short block right after it. */
 const MAX_CAPTION = 40;
+/** …or a caption glued to the story's photo credit ("…的纸片。本文图片除特别标注外，均为某报记者 某某 图"). */
+const MAX_CREDITED_CAPTION = 100;
+const PHOTO_CREDIT_NOTICE = /(本文|文中|以上|以下)图片(除|如无)(特别|另外|特殊)?(标注|注明|说明)外/;
 /** Remove image captions and credits: the gold body of a news page is its prose, and a caption
- *  under a photo reads as a stray sentence in the stored text. Subheadings (all bold) stay. */
-export function removeCaptions(doc: Document): void {
+ *  under a photo reads as a stray sentence in the stored text. Subheadings (all bold) stay.
+ *  `anchor`: where the story is; a story that captions its photos also loses the captions written as a sentence. */
+export function removeCaptions(doc: Document, anchor?: Element): void {
   for (const el of Array.from(doc.querySelectorAll('figcaption'))) el.remove();
+  // The story's photos that have a block after them, how many of those are captioned by shape, and the lines after
+  // the others that read as a one-sentence caption ("禹州市人民医院。", "孩子们手写的借书登记本。").
+  let pictured = 0, captioned = 0;
+  const sentences: Element[] = [];
   for (const img of Array.from(doc.querySelectorAll('img'))) {
     if (!img.isConnected) continue;
     // The image's block: the outermost wrapper that holds nothing else (<p><a><img></a></p>).
     let block: Element = img;
     while (block.parentElement && block.parentElement.tagName !== 'BODY' && holdsOnly(block.parentElement, block)) block = block.parentElement;
     const own = block.parentElement && block.parentElement.tagName !== 'BODY' ? block.parentElement : undefined;
+    const inStory = anchor !== undefined && anchor.contains(block);
     // <p><img>活动现场</p>: the image's paragraph holds the caption.
-    if (own && !PARAGRAPH_OR_DIV.has(block.tagName) && hasAtMostChildren(own, 3) && isCaption(own, true)) { own.remove(); continue; }
+    if (own && !PARAGRAPH_OR_DIV.has(block.tagName) && hasAtMostChildren(own, 3) && isCaption(own, true)) { own.remove(); if (inStory) { pictured++; captioned++; } continue; }
     const next = block.nextElementSibling;
-    if (next && isCaption(next, false)) next.remove();
+    // A run of photos is captioned once, after the last.
+    if (!next || next.querySelector('img') || !squash(next.textContent ?? '')) continue;
+    if (inStory) pictured++;
+    if (isCaption(next, false)) { next.remove(); if (inStory) captioned++; }
+    else if (inStory && isCaptionSentence(next)) sentences.push(next);
   }
+  // The story captions its photos: at least two, and at least half of its photos, carry a caption told by its shape.
+  if (captioned >= MIN_CAPTIONED && captioned * 2 >= pictured) for (const el of sentences) el.remove();
+}
+const MIN_CAPTIONED = 2;
+
+/** A caption written as one sentence with no clause break: what the photo shows, closed by a full stop.
+ *  A sentence with a comma ("方敏说，她最大的心愿是…。") is the story's, even right under a photo. */
+function isCaptionSentence(el: Element): boolean {
+  if (!PARAGRAPH_OR_DIV.has(el.tagName) && el.tagName !== 'SPAN') return false;
+  const text = squash(el.textContent ?? '');
+  if (!text || text.length > MAX_CAPTION || linkDensity(el) >= 0.5) return false;
+  if (!/^[^。！？!?]+。$/.test(text) || /[，,；;：:]/.test(text)) return false;
+  if (isHeading(el, text)) return false;
+  const after = el.nextElementSibling;
+  const afterText = after ? squash(after.textContent ?? '') : '';
+  return !(afterText && afterText.length < 20 && !after!.querySelector('img'));
 }
 
 // Sibling pointers, not childElementCount or children: jsdom recounts a live collection after every
@@ -240,20 +269,25 @@ function isCaption(el: Element, holdsImage: boolean): boolean {
   if (PARAGRAPH_OR_DIV.has(el.tagName) === false && el.tagName !== 'SPAN') return false;
   if (!holdsImage && el.querySelector('img')) return false;
   const text = squash(el.textContent ?? '');
-  if (!text || text.length > MAX_CAPTION || linkDensity(el) >= 0.5) return false;
+  if (!text || linkDensity(el) >= 0.5) return false;
+  if (!holdsImage && text.length <= MAX_CREDITED_CAPTION && PHOTO_CREDIT_NOTICE.test(text)) return true;
+  if (text.length > MAX_CAPTION) return false;
   if (PHOTO_CREDIT_END.test(text)) return true;
   // A caption names what the photo shows: no clause break, no sentence longer than a label, not a bare section number.
   if (/[，,；;：:]/.test(text) || /^\d+$/.test(text)) return false;
   if (/[。！？!?…]["”」』]?$/.test(text) && text.length > 6) return false;
-  // A line that is bold all through, or that the template calls a heading ("bjh-h3", "subtitle"), is a subheading.
-  const bold = Array.from(el.querySelectorAll('strong, b')).reduce((a, b) => a + squash(b.textContent ?? '').length, 0);
-  if (bold >= text.length) return false;
-  if ([el, ...Array.from(el.querySelectorAll('[class]'))].some((e) => HEADING_CLASS.test(e.getAttribute('class') ?? ''))) return false;
+  if (isHeading(el, text)) return false;
   // Posts written one short phrase per paragraph: a short line followed by another is prose, not a caption.
   const after = el.nextElementSibling;
   const afterText = after ? squash(after.textContent ?? '') : '';
   return !(afterText && afterText.length < 20 && !after!.querySelector('img'));
 }
 const HEADING_CLASS = /(^|[-_\s])h[1-6]($|[-_\s])|sub-?title|heading/i;
+/** A line that is bold all through, or that the template calls a heading ("bjh-h3", "subtitle"), is a subheading. */
+function isHeading(el: Element, text: string): boolean {
+  const bold = Array.from(el.querySelectorAll('strong, b')).reduce((a, b) => a + squash(b.textContent ?? '').length, 0);
+  if (bold >= text.length) return true;
+  return [el, ...Array.from(el.querySelectorAll('[class]'))].some((e) => HEADING_CLASS.test(e.getAttribute('class') ?? ''));
+}
 /** "… 摄", "…的报道截图。", "（资料图）": the line credits or labels a picture. */
 const PHOTO_CREDIT_END = /(摄|截图|资料图|供图|图源[:：]\S+)[。)）]?$/;
