@@ -183,7 +183,7 @@ function prune(doc: Document, hints: ExtractHints): { scan: PageScan; commentTex
   removeLinkLists(doc, scan);
   removeDatedCards(doc, scan);
   removeSummaryBoxes(doc, scan);
-  removeCaptions(doc);
+  removeCaptions(doc, scan.anchor);
   return { scan, commentTexts };
 }
 

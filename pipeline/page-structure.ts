@@ -206,19 +206,38 @@ export function anchorCoverage(scan: PageScan, paragraphs: string[]): number {
 const MAX_CAPTION = 40;
 /** Remove image captions and credits: the gold body of a news page is its prose, and a caption
  *  under a photo reads as a stray sentence in the stored text. Subheadings (all bold) stay. */
-export function removeCaptions(doc: Document): void {
+export function removeCaptions(doc: Document, anchor?: Element): void {
   for (const el of Array.from(doc.querySelectorAll('figcaption'))) el.remove();
+  const found: Element[] = [];
   for (const img of Array.from(doc.querySelectorAll('img'))) {
-    if (!img.isConnected) continue;
     // The image's block: the outermost wrapper that holds nothing else (<p><a><img></a></p>).
     let block: Element = img;
     while (block.parentElement && block.parentElement.tagName !== 'BODY' && holdsOnly(block.parentElement, block)) block = block.parentElement;
     const own = block.parentElement && block.parentElement.tagName !== 'BODY' ? block.parentElement : undefined;
     // <p><img>活动现场</p>: the image's paragraph holds the caption.
-    if (own && !PARAGRAPH_OR_DIV.has(block.tagName) && hasAtMostChildren(own, 3) && isCaption(own, true)) { own.remove(); continue; }
+    if (own && !PARAGRAPH_OR_DIV.has(block.tagName) && hasAtMostChildren(own, 3) && isCaption(own, true)) { found.push(own); continue; }
     const next = block.nextElementSibling;
-    if (next && isCaption(next, false)) next.remove();
+    if (next && (isCaption(next, false) || isNamedCaption(next))) found.push(next);
   }
+  // A photo essay (a travel post: picture, two lines, picture, …) puts its prose right under its pictures, in lines
+  // without commas: when such "captions" are a good part of the article's text, they are the text.
+  const inAnchor = anchor ? found.filter((el) => anchor.contains(el)) : [];
+  const essay = inAnchor.length >= MIN_ESSAY_LINES && inAnchor.reduce((a, el) => a + squash(el.textContent ?? '').length, 0) >= squash(anchor!.textContent ?? '').length * ESSAY_SHARE;
+  for (const el of found) if (!(essay && anchor!.contains(el) && !isNamedCaption(el))) el.remove();
+}
+/** At least this many picture lines, holding this share of the anchor's text, make a photo essay. */
+const MIN_ESSAY_LINES = 3;
+const ESSAY_SHARE = 0.2;
+
+/** A block the template names a caption (<p class="caption">, "pictext", "img-desc"), right after its picture: a caption
+ *  even when it is a sentence ("梁振英同时遭到…质问。"), as long as it is short and holds no paragraphs. */
+const CAPTION_CLASS = /caption|^pic_?text$|^img_?(desc|text)$|^photo_?(desc|text)$|^picture_?(desc|text)$/i;
+const MAX_NAMED_CAPTION = 150;
+function isNamedCaption(el: Element): boolean {
+  if (!(el.getAttribute('class') ?? '').split(/\s+/).some((token) => CAPTION_CLASS.test(token))) return false;
+  if (el.querySelector('p, div, li, table')) return false;
+  const text = squash(el.textContent ?? '');
+  return text.length > 0 && text.length <= MAX_NAMED_CAPTION;
 }
 
 // Sibling pointers, not childElementCount or children: jsdom recounts a live collection after every
