@@ -187,8 +187,11 @@ function prune(doc: Document, hints: ExtractHints): { scan: PageScan; commentTex
   return { scan, commentTexts };
 }
 
-/** "标题 - 科技前线", "标题--南方车闻网", "标题_车评日报" → "标题". */
+/** "标题 - 科技前线", "标题--南方车闻网", "标题_车评日报", "标题 @ 某某的家 :: 痞客邦 ::" → "标题". */
 export function stripSiteName(title: string): string {
+  // Blog platforms put the blog's and the platform's name after an "@": the whole tail goes.
+  const blog = /^(.{6,}?)\s+@\s+\S.*$/.exec(title);
+  if (blog) return blog[1]!.trim();
   // Portals chain the channel and the site ("标题_汽车频道_东城在线"): up to three trailing names go.
   let stripped = title;
   for (let i = 0; i < 3; i++) {
@@ -219,7 +222,9 @@ function readMeta(doc: Document, url: string, timeZone: string): { title: string
   const h1 = cleanText(doc.querySelector('h1')?.textContent ?? '');
   const docTitle = cleanText(doc.title ?? '');
   // og:title, else an <h1> that the <title> repeats (a logo <h1> does not), else <title> minus the site name.
-  const title = cleanText(metaContent('meta[property="og:title"]') ?? '') || (h1 && docTitle.includes(h1) ? h1 : '') || stripSiteName(docTitle) || h1;
+  // An og:title that only copies a blog's <title> ("标题 @ 博客名 :: 平台 ::") loses the blog's name like the <title> would.
+  const og = cleanText(metaContent('meta[property="og:title"]') ?? '');
+  const title = (og && og === docTitle && / @ /.test(og) ? stripSiteName(og) : og) || (h1 && docTitle.includes(h1) ? h1 : '') || stripSiteName(docTitle) || h1;
   // In order of trust; the page's own date blocks are only searched when no metadata gives one
   // (the search is two whole-document queries: most pages never need it).
   const published = [
