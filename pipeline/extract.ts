@@ -124,7 +124,7 @@ function readability(doc: Document, title: string, timeZone: string): Candidate 
 }
 
 function candidate(contentHtml: string, title: string): Candidate {
-  const paragraphs = stripClosingCredit(cutTrailingBlocks(htmlToParagraphs(contentHtml).map(stripStockQuotes).filter(Boolean)).filter((p) => !isBoilerplate(p, title)));
+  const paragraphs = stripClosingCredit(cutTrailingBlocks(htmlToParagraphs(contentHtml).map(stripStockQuotes).map(stripWeiboLinks).filter(Boolean)).filter((p) => !isBoilerplate(p, title)));
   const text = paragraphs.join('\n');
   return { paragraphs, text, linkChars: linkTextLength(contentHtml) };
 }
@@ -187,8 +187,11 @@ function prune(doc: Document, hints: ExtractHints): { scan: PageScan; commentTex
   return { scan, commentTexts };
 }
 
-/** "标题 - 科技前线", "标题--南方车闻网", "标题_车评日报" → "标题". */
+/** "标题 - 科技前线", "标题--南方车闻网", "标题_车评日报", "标题 @ 某某的家 :: 痞客邦 ::" → "标题". */
 export function stripSiteName(title: string): string {
+  // Blog platforms put the blog's and the platform's name after an "@": the whole tail goes.
+  const blog = /^(.{6,}?)\s+@\s+\S.*$/.exec(title);
+  if (blog) return blog[1]!.trim();
   // Portals chain the channel and the site ("标题_汽车频道_东城在线"): up to three trailing names go.
   let stripped = title;
   for (let i = 0; i < 3; i++) {
@@ -219,7 +222,9 @@ function readMeta(doc: Document, url: string, timeZone: string): { title: string
   const h1 = cleanText(doc.querySelector('h1')?.textContent ?? '');
   const docTitle = cleanText(doc.title ?? '');
   // og:title, else an <h1> that the <title> repeats (a logo <h1> does not), else <title> minus the site name.
-  const title = cleanText(metaContent('meta[property="og:title"]') ?? '') || (h1 && docTitle.includes(h1) ? h1 : '') || stripSiteName(docTitle) || h1;
+  // An og:title that only copies a blog's <title> ("标题 @ 博客名 :: 平台 ::") loses the blog's name like the <title> would.
+  const og = cleanText(metaContent('meta[property="og:title"]') ?? '');
+  const title = (og && og === docTitle && / @ /.test(og) ? stripSiteName(og) : og) || (h1 && docTitle.includes(h1) ? h1 : '') || stripSiteName(docTitle) || h1;
   // In order of trust; the page's own date blocks are only searched when no metadata gives one
   // (the search is two whole-document queries: most pages never need it).
   const published = [
@@ -384,8 +389,8 @@ function looksLikeTeaser(el: Element): boolean {
   return text.length < 50 && !/[。！？]["”」』]?$/.test(text);
 }
 
-/** "…趋稳趋优。（德清县发改局）", "…美好生活需要。(文/图 刘玺东)": a credit in brackets closing the story. */
-const CLOSING_CREDIT = /([。！？”」])\s*[（(]\s*((文\/图|图\/文|文|图|记者|通讯员|来源|作者|编辑)[\s:：\/|][^（）()。]{1,16}|[^（）()。，,\s]{2,12}(局|委|办|厅|社|报|网|台|中心|供稿|宣传部))\s*[）)]$/;
+/** "…趋稳趋优。（德清县发改局）", "…美好生活需要。(文/图 刘玺东)", "…发表在《自然》上。（编译/林靖东）": a credit in brackets closing the story. */
+const CLOSING_CREDIT = /([。！？”」])\s*[（(]\s*((文\/图|图\/文|文|图|记者|通讯员|来源|作者|编辑|编译)[\s:：\/|][^（）()。]{1,16}|[^（）()。，,\s]{2,12}(局|委|办|厅|社|报|网|台|中心|供稿|宣传部))\s*[）)]$/;
 function stripClosingCredit(paragraphs: string[]): string[] {
   const last = paragraphs.at(-1);
   if (!last || !CLOSING_CREDIT.test(last)) return paragraphs;
@@ -406,7 +411,14 @@ function stripStockQuotes(paragraph: string): string {
   return paragraph.replace(STOCK_QUOTE, (all, price: string, change: string, percent: string) => (isQuote(Number(price), Number(change), Number(percent)) ? '' : all)).trim();
 }
 
-const PREV_NEXT = /^(上一篇|下一篇)[:：]/;
+/** "上一篇：…", and the label a template leaves empty under the story ("阅读下一篇："). */
+/** "谷歌(微博) 在2014年收购…": a portal links the company's microblog after its name; the bracket is that link, not the story. */
+const WEIBO_LINK = /\s*[(（]微博[)）]\s*/g;
+function stripWeiboLinks(paragraph: string): string {
+  return paragraph.includes('微博') ? paragraph.replace(WEIBO_LINK, '').trim() : paragraph;
+}
+
+const PREV_NEXT = /^(阅读|閱讀|查看)?(上一篇|下一篇)[:：]/;
 /** "责任编辑：某某", "（责编：某某）": the editor line closes a Chinese story; teasers and source names after it are furniture. */
 const EDITOR_LINE = /^[(（【\[]?\s*(责任编辑|责编)\s*[:：]/;
 /** Cut at a teaser heading or a previous/next link only when what follows is mostly title-like
@@ -429,7 +441,7 @@ const BOILERPLATE = /^[(（【\[]?\s*(责任编辑|责编|编辑|来源|原标�
 const CREDIT_ROLE = /(供稿|摄影|编辑|责编|记者|通讯员|文\/图|图\/文|撰文|校对|审核)[:：/／\s]/g;
 const PHOTO_CREDIT = /(\s摄|\/摄|摄影[:：/／]\S+|图片均?来自网络|点击看清?晰?大图|资料图)[)）]?$|浏览[:：]?\s*\d+$/;
 /** A call to follow, scan, download or bookmark: a promo, not reporting. */
-const CALL_TO_ACTION = /(扫描|扫码|长按|识别).{0,12}二维码|下载.{0,6}客户端|关注.{0,16}(公众号|官方微信|微信公众|官方微博)|收藏以下链接|锁定@/;
+const CALL_TO_ACTION = /(扫描|扫码|长按|识别).{0,12}二维码|下载.{0,6}客户端|关注.{0,16}(公众号|官方微信|微信公众|官方微博)|收藏以下链接|锁定@|(邀[请請]您?|欢迎|歡迎).{0,16}粉[丝絲](团|團|页|頁|专页|專頁)/;
 const DATELINE = /^\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}日?(\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*\S{0,12}(\s+\S{0,8})?$/;
 /** A date run together with its source or author label ("2024-05-06 12:30来源：某网作者：某某"): the header, not a dateline. */
 const HEADER_LINE = /^\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}日?\s*(\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?.{0,20}?(来源|作者|编辑|责编|记者)[:：]/;
@@ -463,16 +475,24 @@ const DISCLAIMER = /^[(（【\[]?\s*(特别|免责|郑重|风险)?声明[:：]/;
 /** "此前报道：某某出狱前首受访 称“对不起香港人”": a pointer to another story under a label; a title (no full stop
  *  anywhere in it), so a sentence the story opens with the same words ("此前报道：…已破产。") stays. */
 const RELATED_LINK = /^[(（【\[]?\s*(此前|相关|延伸|前情|往期|更多)(报道|阅读|新闻|链接|回顾)\s*[:：][^。！？]+$/;
+/** "图注：…", "图片说明：…": a caption under its label, however long. */
+const CAPTION_LABEL = /^[(（【\[]?\s*(图注|图说|图片说明|圖注|圖說|圖片說明)\s*[:：]/;
+/** "出品︱某某栏目组", "作者丨某某": a credit whose role and name a bar separates. */
+const BAR_CREDIT = /^(出品|策划|策劃|监制|監製|作者|编辑|編輯|撰文|文|图|圖|摄影|攝影|校对|校對|制作|製作|统筹|統籌|主编|主編|记者|記者)\s*[︱｜|丨]\s*\S/;
+/** "转播到腾讯微博", "转发到朋友圈": a share button's label, the whole line (a sentence opening the same way stays). */
+const SHARE_LABEL = /^(分享|转播|转发|轉播|轉發)到[\p{Script=Han}A-Za-z]{0,8}$/u;
+/** "您认为这篇文章与…相关度高吗？": a reader poll under the story. */
+const READER_POLL = /^(您|你)(认为|觉得|認為|覺得)(这|這|本)(篇|条|條)?(文章|新闻|新聞|报道|報導)/;
 const unquote = (s: string) => s.replace(/^["“'「『]+|["”'」』]+$/g, '');
 /** Furniture told by a line's shape: a line shorter than `under` characters that `matches`. The limits keep a
  *  story's own long sentences out of reach of patterns written for labels and credits. */
 const FURNITURE_LINES: readonly { under: number; matches: (line: string) => boolean }[] = [
   { under: 200, matches: (line) => CALL_TO_ACTION.test(line) || DISCLAIMER.test(line) },
   { under: 160, matches: (line) => COPYRIGHT.test(line) },
-  { under: 120, matches: (line) => ORIGINAL_TITLE.test(line) },
-  { under: 80, matches: (line) => HEADER_LINE.test(line) || DATE_LABEL.test(line) },
+  { under: 120, matches: (line) => ORIGINAL_TITLE.test(line) || CAPTION_LABEL.test(line) },
+  { under: 80, matches: (line) => HEADER_LINE.test(line) || DATE_LABEL.test(line) || READER_POLL.test(line) },
   { under: 60, matches: (line) => PHOTO_CREDIT.test(line) || (line.match(CREDIT_ROLE)?.length ?? 0) >= 2 || RELATED_LINK.test(line) || REPRINT_REQUEST.test(line) || CONTRIBUTOR_CREDIT.test(line) },
-  { under: 40, matches: (line) => CREDIT_LABEL.test(line) || BOILERPLATE.test(line) || DATELINE.test(line) },
+  { under: 40, matches: (line) => CREDIT_LABEL.test(line) || BOILERPLATE.test(line) || DATELINE.test(line) || BAR_CREDIT.test(line) || SHARE_LABEL.test(line) },
   { under: 30, matches: (line) => BYLINE.test(line) },
   { under: 24, matches: (line) => SOURCE_NOTE.test(line) || END_MARK.test(line) },
 ];

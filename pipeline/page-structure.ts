@@ -4,7 +4,7 @@
 // Pruning uses it so that nothing holding the article is ever removed. Pure DOM functions.
 
 /** Headings that open a block of teasers or comments. */
-export const TRAILING_BLOCK = /^(猜你(感兴趣|喜欢)|相关(阅读|新闻|文章|推荐|报道|链接)|热门(推荐|文章|资讯|评论)|推荐阅读|延伸\s*[·・•]?\s*(阅读|推荐)|热点资讯|精彩推荐|网友评论|(全部|最新|最热|热门|精彩)?评论(\s*[(（]\d+[)）])?|猜您喜欢|更多精彩)[:：]?$/;
+export const TRAILING_BLOCK = /^(猜你(感兴趣|喜欢)|相关(阅读|新闻|文章|推荐|报道|链接)|热门(推荐|文章|资讯|评论)|推荐阅读|延伸\s*[·・•]?\s*(阅读|推荐)|热点资讯|精彩推荐|网友评论|(全部|最新|最热|热门|精彩)?评论(\s*[(（]\d+[)）])?|猜您喜欢|更多精彩|(精彩|相关|热门)视频(推荐)?|视频推荐)[:：]?$/;
 /** Text of a comment's controls: reply, like, report, "see the thread", with an optional count. */
 const COMMENT_CONTROL = /^(回复|赞|踩|顶|举报|点赞|查看对话|盖楼|引用|支持|反对)\s*[(（[]?\s*\d*\s*[)）\]]?$/;
 /** A comment's time stamp: "今天08:23", "3分钟前", "2024-03-29 21:05", "03-29 21:05", "3月29日 21:05". */
@@ -209,33 +209,45 @@ const MAX_CREDITED_CAPTION = 100;
 const PHOTO_CREDIT_NOTICE = /(本文|文中|以上|以下)图片(除|如无)(特别|另外|特殊)?(标注|注明|说明)外/;
 /** Remove image captions and credits: the gold body of a news page is its prose, and a caption
  *  under a photo reads as a stray sentence in the stored text. Subheadings (all bold) stay.
- *  `anchor`: where the story is; a story that captions its photos also loses the captions written as a sentence. */
+ *  `anchor`: where the story is. A story that captions its photos also loses the captions written as a
+ *  sentence; a photo essay, whose prose sits under its pictures, keeps its lines. */
 export function removeCaptions(doc: Document, anchor?: Element): void {
   for (const el of Array.from(doc.querySelectorAll('figcaption'))) el.remove();
-  // The story's photos that have a block after them, how many of those are captioned by shape, and the lines after
-  // the others that read as a one-sentence caption ("禹州市人民医院。", "孩子们手写的借书登记本。").
+  // Captions found (removed at the end, so that a photo essay can keep them); the story's photos that have a
+  // block after them and how many of those are captioned by shape; the lines after the others that read as a
+  // one-sentence caption ("禹州市人民医院。", "孩子们手写的借书登记本。").
+  const found: Element[] = [];
   let pictured = 0, captioned = 0;
   const sentences: Element[] = [];
   for (const img of Array.from(doc.querySelectorAll('img'))) {
-    if (!img.isConnected) continue;
     // The image's block: the outermost wrapper that holds nothing else (<p><a><img></a></p>).
     let block: Element = img;
     while (block.parentElement && block.parentElement.tagName !== 'BODY' && holdsOnly(block.parentElement, block)) block = block.parentElement;
     const own = block.parentElement && block.parentElement.tagName !== 'BODY' ? block.parentElement : undefined;
     const inStory = anchor !== undefined && anchor.contains(block);
     // <p><img>活动现场</p>: the image's paragraph holds the caption.
-    if (own && !PARAGRAPH_OR_DIV.has(block.tagName) && hasAtMostChildren(own, 3) && isCaption(own, true)) { own.remove(); if (inStory) { pictured++; captioned++; } continue; }
+    if (own && !PARAGRAPH_OR_DIV.has(block.tagName) && hasAtMostChildren(own, 3) && isCaption(own, true)) { found.push(own); if (inStory) { pictured++; captioned++; } continue; }
     const next = block.nextElementSibling;
+    if (!next) continue;
+    if (isNamedCaption(next)) { found.push(next); if (inStory) { pictured++; captioned++; } continue; }
     // A run of photos is captioned once, after the last.
-    if (!next || next.querySelector('img') || !squash(next.textContent ?? '')) continue;
+    if (next.querySelector('img') || !squash(next.textContent ?? '')) continue;
     if (inStory) pictured++;
-    if (isCaption(next, false)) { next.remove(); if (inStory) captioned++; }
+    if (isCaption(next, false)) { found.push(next); if (inStory) captioned++; }
     else if (inStory && isCaptionSentence(next)) sentences.push(next);
   }
+  // A photo essay (a travel post: picture, two lines, picture, …) puts its prose right under its pictures, in lines
+  // without commas: when such "captions" are a good part of the article's text, they are the text.
+  const inAnchor = anchor ? found.filter((el) => anchor.contains(el)) : [];
+  const essay = inAnchor.length >= MIN_ESSAY_LINES && inAnchor.reduce((a, el) => a + squash(el.textContent ?? '').length, 0) >= squash(anchor!.textContent ?? '').length * ESSAY_SHARE;
+  for (const el of found) if (!(essay && anchor!.contains(el) && !isNamedCaption(el))) el.remove();
   // The story captions its photos: at least two, and at least half of its photos, carry a caption told by its shape.
-  if (captioned >= MIN_CAPTIONED && captioned * 2 >= pictured) for (const el of sentences) el.remove();
+  if (!essay && captioned >= MIN_CAPTIONED && captioned * 2 >= pictured) for (const el of sentences) el.remove();
 }
 const MIN_CAPTIONED = 2;
+/** At least this many picture lines, holding this share of the anchor's text, make a photo essay. */
+const MIN_ESSAY_LINES = 3;
+const ESSAY_SHARE = 0.2;
 
 /** A caption written as one sentence with no clause break: what the photo shows, closed by a full stop.
  *  A sentence with a comma ("方敏说，她最大的心愿是…。") is the story's, even right under a photo. */
@@ -248,6 +260,17 @@ function isCaptionSentence(el: Element): boolean {
   const after = el.nextElementSibling;
   const afterText = after ? squash(after.textContent ?? '') : '';
   return !(afterText && afterText.length < 20 && !after!.querySelector('img'));
+}
+
+/** A block the template names a caption (<p class="caption">, "pictext", "img-desc"), right after its picture: a caption
+ *  even when it is a sentence ("梁振英同时遭到…质问。"), as long as it is short and holds no paragraphs. */
+const CAPTION_CLASS = /caption|^pic_?text$|^img_?(desc|text)$|^photo_?(desc|text)$|^picture_?(desc|text)$/i;
+const MAX_NAMED_CAPTION = 150;
+function isNamedCaption(el: Element): boolean {
+  if (!(el.getAttribute('class') ?? '').split(/\s+/).some((token) => CAPTION_CLASS.test(token))) return false;
+  if (el.querySelector('p, div, li, table')) return false;
+  const text = squash(el.textContent ?? '');
+  return text.length > 0 && text.length <= MAX_NAMED_CAPTION;
 }
 
 // Sibling pointers, not childElementCount or children: jsdom recounts a live collection after every
