@@ -3,7 +3,7 @@
 import type { TopicId, Figure } from '../src/schema/article.ts';
 import { rulePhrases, type Config, type TopicsConfig } from './config.ts';
 import { detectScript, normalizeLines, normalizeText, splitSentences } from './normalize.ts';
-import { segmentWords, keywordsFromWords } from './segment.ts';
+import { segmentWords, keywordsFromTokens } from './segment.ts';
 import { makeFold, compileLexicon, findPhrases, wordPieces, type Fold, type Lexicon } from './lexicon.ts';
 import { bareTitleTopics, judgeRelevance, linkDisputes, newsDayFor, onlyNamesSubject, scoreParts, scoreSentences, traceTopics, type DisputeLink, type NewsDay, type Relevance, type ScoredSentence, type TopicDecision, type TopicTrace } from './classify.ts';
 import { parseSourceDate } from './dates.ts';
@@ -71,22 +71,19 @@ function readItem(input: { title: string; text: string }, rules: Rules) {
   // The title is sentence 0: a headline with no body is judged on the headline alone.
   const folded = rules.fold.lines([title, ...normalized]).map(withoutAsides);
   // One cut for the whole item: sentences joined by line breaks, which jieba keeps as tokens.
-  const nodes: number[] = [];
-  const words = segmentWords(folded.join('\n'), nodes);
-  // In one pass: each sentence's tokens, and the item's words without blanks (for keywords, with their dictionary numbers).
+  const words = segmentWords(folded.join('\n'));
+  // In one pass: each sentence's tokens, and the item's words without blanks (for keywords).
   const perSentence: string[][] = [];
   const kept: string[] = [];
-  const keptNodes: number[] = [];
   let tokens: string[] = [];
-  for (let k = 0; k < words.length; k++) {
-    const w = words[k]!;
+  for (const w of words) {
     if (w === '\n') { perSentence.push(tokens); tokens = []; continue; }
     tokens.push(w);
-    if (!isBlank(w)) { kept.push(w); keptNodes.push(nodes[k]!); }
+    if (!isBlank(w)) kept.push(w);
   }
   perSentence.push(tokens);
   const hits = perSentence.map((tokens) => findPhrases(wordPieces(tokens), rules.lexicon));
-  return { script, original, normalized, folded, hits, words: kept, wordNodes: keptNodes, displayed: [input.title.trim(), ...original] };
+  return { script, original, normalized, folded, hits, words: kept, displayed: [input.title.trim(), ...original] };
 }
 
 /**
@@ -175,7 +172,7 @@ function analyzeItem(input: AnalysisInput, config: AnalysisConfig): { analysis: 
     ...(relevance.reason ? { reason: relevance.reason } : {}),
     topics: relevant ? decisions.map((d) => d.topic) : [],
     evidence: relevant ? decisions.map((d) => ({ topic: d.topic, sentence: displayed[d.sentence]!, score: d.score, ...onNewsDay })) : [],
-    keywords: displayCase(keywordsFromWords(words, item.wordNodes, 8), `${input.title}\n${fullNormalized}`),
+    keywords: displayCase(keywordsFromTokens(words, 8), `${input.title}\n${fullNormalized}`),
     figures: relevant ? extractFigures(fullNormalized, config.claims).map((f) => ({ ...f, sentence: originalOf(f.sentence, normalized, original) })) : [],
     // Only an item carrying a thread topic (topics.yaml `threads`) follows a dispute thread.
     disputes: relevant && decisions.some((d) => config.topics.topics.find((t) => t.id === d.topic)?.threads) ? linkDisputes(normalized, config.story, config.topics.disputeStages).map((d) => ({ ...d, sentence: originalOf(d.sentence, normalized, original) })) : [],

@@ -64,16 +64,14 @@ export function loadJiebaDictionary(dictPath: string, userDictPath: string): Wor
  * The most probable cut by dictionary words: the text is split at the separators, and each
  * stretch is cut along the path of highest total log-probability (an unknown character weighs
  * the dictionary's minimum), ties going to the earlier shorter choice, as cppjieba does.
- * Returns the words in order, covering the text exactly. `nodes`, when given, receives each
- * word's node in the trie (-1 for a character that is no word), so that a caller can count
- * words by number instead of hashing their strings.
+ * Returns the words in order, covering the text exactly.
  */
-export function cutByDictionary(input: string, trie: WordTrie, nodes?: number[]): string[] {
+export function cutByDictionary(input: string, trie: WordTrie): string[] {
   // nodejieba reads the text as UTF-8: a lone surrogate becomes U+FFFD.
   const text = input.isWellFormed() ? input : input.toWellFormed();
   const out: string[] = [];
   const n = text.length;
-  const { runes, starts, best, choice, choiceNode } = scratch(n);
+  const { runes, starts, best, choice } = scratch(n);
   // Runes (code points) and where each starts in the text.
   let count = 0;
   for (let i = 0; i < n; count++) {
@@ -99,10 +97,9 @@ export function cutByDictionary(input: string, trie: WordTrie, nodes?: number[])
       const first = runes[i]!;
       let node = first <= 0xffff ? rootOf[first]! : childOf(trie, 0, first);
       // The rune alone: its own weight when it is a word, the minimum otherwise.
-      const alone = node !== -1 && (links[2 * node + 1]! & 1) ? node : -1;
-      let top = best[i + 1]! + (alone !== -1 ? value[alone]! : minWeight);
+      let top = best[i + 1]! + (node !== -1 && (links[2 * node + 1]! & 1) ? value[node]! : minWeight);
       if (!(top > MIN_DOUBLE)) top = MIN_DOUBLE;
-      let pick = i + 1, pickNode = alone;
+      let pick = i + 1;
       // Most characters start no word with the next one: the pair's bit says so without a search.
       if (node !== -1 && i + 1 < end && (first | runes[i + 1]!) <= 0xffff) {
         const bit = pairBit(first, runes[i + 1]!);
@@ -125,16 +122,12 @@ export function cutByDictionary(input: string, trie: WordTrie, nodes?: number[])
         node = next;
         if (node === -1 || !(links[2 * node + 1]! & 1)) continue;
         const v = best[j + 1]! + value[node]!;
-        if (v > top) { top = v; pick = j + 1; pickNode = node; }
+        if (v > top) { top = v; pick = j + 1; }
       }
       best[i] = top;
       choice[i] = pick;
-      choiceNode[i] = pickNode;
     }
-    for (let i = begin; i < end; i = choice[i]!) {
-      out.push(text.slice(starts[i]!, starts[choice[i]!]!));
-      nodes?.push(choiceNode[i]!);
-    }
+    for (let i = begin; i < end; i = choice[i]!) out.push(text.slice(starts[i]!, starts[choice[i]!]!));
     begin = end;
   }
   return out;
@@ -172,11 +165,11 @@ function isSeparator(cp: number): boolean {
 }
 
 // Work arrays reused from one call to the next (a cut is synchronous; each thread has its own).
-let buffers = { runes: new Int32Array(0), starts: new Int32Array(0), best: new Float64Array(0), choice: new Int32Array(0), choiceNode: new Int32Array(0) };
+let buffers = { runes: new Int32Array(0), starts: new Int32Array(0), best: new Float64Array(0), choice: new Int32Array(0) };
 function scratch(n: number) {
   if (buffers.runes.length < n + 1) {
     const size = Math.max(n + 1, 2 * buffers.runes.length, 4096);
-    buffers = { runes: new Int32Array(size), starts: new Int32Array(size + 1), best: new Float64Array(size + 1), choice: new Int32Array(size), choiceNode: new Int32Array(size) };
+    buffers = { runes: new Int32Array(size), starts: new Int32Array(size + 1), best: new Float64Array(size + 1), choice: new Int32Array(size) };
   }
   return buffers;
 }

@@ -43,12 +43,10 @@ export function segment(text: string): string[] {
 /**
  * Dictionary words only, covering the text exactly (punctuation and spaces included). Without
  * the HMM, jieba does not invent words that glue a name to its neighbour and hide the words in them.
- * `nodes` receives each word's number in the dictionary (-1 for a character that is none), for
- * keywordsFromWords.
  */
-export function segmentWords(text: string, nodes?: number[]): string[] {
+export function segmentWords(text: string): string[] {
   if (dictionary === undefined) throw new Error('loadSegmenter(userDict) must run before segmentWords()');
-  return cutByDictionary(text, dictionary, nodes);
+  return cutByDictionary(text, dictionary);
 }
 
 function joinSpacedWords(tokens: string[]): string[] {
@@ -142,69 +140,6 @@ export function keywordsFromTokens(tokens: readonly string[], topN: number): str
     offer(word, 1);
   }
   return top.map((k) => k.word);
-}
-
-/**
- * keywordsFromTokens over words numbered by segmentWords (`nodes`): the same keywords, counted
- * in an array by number instead of a Map by string. Every word of two characters or more is a
- * dictionary word, so it has a number; what a number's word weighs and whether it can be a
- * keyword is found once per process. The analysis spends a tenth of its time on keywords otherwise.
- */
-export function keywordsFromWords(words: readonly string[], nodes: readonly number[], topN: number): string[] {
-  if (dictionary === undefined || nodes.length !== words.length) return keywordsFromTokens(words, topN);
-  const { table, average, highest, stop } = idfTable();
-  const size = dictionary.value.length;
-  if (byNode.counts.length !== size) byNode = { counts: new Int32Array(size), verdict: new Int8Array(size), weight: new Float64Array(size) };
-  const { counts, verdict, weight } = byNode;
-  const seen: number[] = [];
-  const spelled: string[] = [];
-  let unnumbered: string[] | undefined;
-  for (let k = 0; k < words.length; k++) {
-    const node = nodes[k]!;
-    if (node === -1) { if (words[k]!.length >= 2) (unnumbered ??= []).push(words[k]!); continue; }
-    let v = verdict[node]!;
-    if (v === 0) {
-      const w = words[k]!;
-      v = canBeKeyword(w) && !stop.has(w) ? 1 : 2;
-      verdict[node] = v;
-      if (v === 1) { const found = findWord(table, w); weight[node] = found === -1 ? average : table.value[found]!; }
-    }
-    if (v !== 1) continue;
-    if (counts[node]++ === 0) { seen.push(node); spelled.push(words[k]!); }
-  }
-  // A character outside the dictionary that is two code units (outside the Basic Multilingual
-  // Plane) is never a keyword (canBeKeyword), so the string path only runs for safety.
-  if (unnumbered?.some(canBeKeyword)) { for (const node of seen) counts[node] = 0; return keywordsFromTokens(words, topN); }
-  // The top N as keywordsFromTokens keeps it: words seen more than once offered first, in the order first seen.
-  const top: { word: string; weight: number }[] = [];
-  const before = (a: { word: string; weight: number }, b: { word: string; weight: number }) => a.weight > b.weight || (a.weight === b.weight && a.word < b.word);
-  const offer = (word: string, n: number, w: number) => {
-    if (top.length === topN && n * highest < top[topN - 1]!.weight) return;
-    const entry = { word, weight: n * w };
-    if (top.length === topN && !before(entry, top[topN - 1]!)) return;
-    let i = top.length;
-    while (i > 0 && before(entry, top[i - 1]!)) i--;
-    top.splice(i, 0, entry);
-    if (top.length > topN) top.pop();
-  };
-  for (let k = 0; k < seen.length; k++) { const n = counts[seen[k]!]!; if (n > 1) offer(spelled[k]!, n, weight[seen[k]!]!); }
-  for (let k = 0; k < seen.length; k++) {
-    if (counts[seen[k]!]! !== 1) continue;
-    if (top.length === topN && highest < top[topN - 1]!.weight) break;
-    offer(spelled[k]!, 1, weight[seen[k]!]!);
-  }
-  for (const node of seen) counts[node] = 0;
-  return top.map((k) => k.word);
-}
-
-/** Per dictionary word: how often the current item says it, whether it can be a keyword (0 not yet known, 1 yes, 2 no), and its IDF. */
-let byNode = { counts: new Int32Array(0), verdict: new Int8Array(0), weight: new Float64Array(0) };
-
-/** Words of two characters or more: Chinese, or ASCII with a letter (su7, not 2024 or ——). */
-function canBeKeyword(t: string): boolean {
-  if (t.length < 2) return false;
-  const c = t.charCodeAt(0);
-  return c < 128 ? ASCII_LETTER.test(t) : c >= 0x3400 && c <= 0x9fff;
 }
 
 const ASCII_LETTER = /[a-z]/i;

@@ -1,7 +1,5 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import path from 'node:path';
-import { keywordsFromTokens, keywordsFromWords, segment, segmentWords } from '../../pipeline/segment.ts';
-import { readJsonl, type EvalItem } from '../../pipeline/eval-sets.ts';
+import { segment } from '../../pipeline/segment.ts';
 import { normalizeText } from '../../pipeline/normalize.ts';
 import { realAnalysisConfig } from '../helpers/analysis-config.ts';
 
@@ -29,29 +27,5 @@ describe('segment', () => {
   it('segments Traditional text after normalization with the same dictionary', () => {
     const tokens = segment(normalizeText('小米ＳＵ７鎖單後定金無法退還，黃牛轉售優先購車權'));
     expect(tokens).toEqual(expect.arrayContaining(['锁单', '定金', '黄牛', '转售', '优先购车权']));
-  });
-});
-
-describe('keywords', () => {
-  it('counted by dictionary number, they are the keywords counted by string, on every written eval item', () => {
-    const dir = path.resolve(import.meta.dirname, '../fixtures/eval');
-    const items = ['items', 'holdout', 'blind'].flatMap((n) => readJsonl<EvalItem>(path.join(dir, `${n}.jsonl`)));
-    expect(items.length).toBeGreaterThan(300);
-    const texts = [...items.map((x) => `${x.title}\n${x.text}`), '', '😀😀 𠮷𠮷野家 su7 su7 2024 ——', '定金 定金 的 的 了 了 锁单'];
-    for (const text of texts) {
-      // The words without blanks, as the analysis keeps them, with their numbers.
-      const nodes: number[] = [];
-      const words: string[] = [];
-      const numbered: number[] = [];
-      segmentWords(text.toLowerCase(), nodes).forEach((w, k) => { if (w.trim() !== '') { words.push(w); numbered.push(nodes[k]!); } });
-      const byString = keywordsFromTokens(words, 8);
-      expect(keywordsFromWords(words, numbered, 8)).toEqual(byString);
-      // Twice over, since the counts are kept between items and must start from nothing.
-      expect(keywordsFromWords(words, numbered, 8)).toEqual(byString);
-    }
-  });
-
-  it('falls back to counting strings when the numbers do not match the words', () => {
-    expect(keywordsFromWords(['定金', '定金', '锁单'], [1], 2)).toEqual(keywordsFromTokens(['定金', '定金', '锁单'], 2));
   });
 });
