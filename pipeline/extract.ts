@@ -63,7 +63,7 @@ export function extractArticle(html: string, url: string, timeZone: string, hint
       }
     }
     if (result && !hinted) result = trimEdges(result, pruned.scan);
-    const notArticle = whatIsLeft(result, pruned.commentTexts);
+    const notArticle = whatIsLeft(result, pruned.commentTexts) ?? oneItemOfList(result, pruned.listItem);
     if (notArticle || !result) throw new StageError('no-article', `${notArticle ?? 'no article text found'} in ${url}`);
     title ||= result.title ?? '';
     if (result.published) meta.published ??= result.published;
@@ -163,7 +163,7 @@ function linkTextLength(html: string): number {
 /** Everything removed before Readability: the editor's selectors (the override, unconditional),
  *  invisible elements, comment lists found by structure, page furniture and teaser blocks,
  *  except what holds the anchor, the page's best guess at where the article is. */
-function prune(doc: Document, hints: ExtractHints): { scan: PageScan; commentTexts: Set<string> } {
+function prune(doc: Document, hints: ExtractHints): { scan: PageScan; commentTexts: Set<string>; listItem?: ListItem } {
   // An editor's selectors one by one, so a bad one only skips itself.
   for (const selector of hints.remove ?? []) for (const el of safeQueryAll(doc, selector)) el.remove();
   const parts = sortElements(doc);
@@ -177,6 +177,7 @@ function prune(doc: Document, hints: ExtractHints): { scan: PageScan; commentTex
     list.remove();
   }
   const scan = scanPage(doc, new Set(parts.furniture));
+  const listItem = listItemOfAnchor(scan.anchor);
   const holdsAnchor = (el: Element) => scan.anchor !== undefined && el.contains(scan.anchor);
   for (const el of [...parts.furniture, ...parts.forms]) if (!holdsAnchor(el)) el.remove();
   removeTeaserBlocks(scan);
@@ -184,7 +185,33 @@ function prune(doc: Document, hints: ExtractHints): { scan: PageScan; commentTex
   removeDatedCards(doc, scan);
   removeSummaryBoxes(doc, scan);
   removeCaptions(doc, scan.anchor);
-  return { scan, commentTexts };
+  return { scan, commentTexts, listItem };
+}
+
+/** A list page of threads or stories, each item a linked title and a few lines of abstract (a forum's thread
+ *  list, a portal's feed): the longest abstract outweighs every title, so the anchor is one item's text and
+ *  Readability returns it as if it were the article. The item is the anchor's nearest <li> whose list holds at
+ *  least MIN_LINKED_ITEMS <li>s with a linked title; a result that is that one item's text, and short, is no article.
+ *  A story whose paragraphs are list items spans several of them, and a story beside a teaser list is not inside it. */
+type ListItem = { text: string; items: number };
+const MIN_LINKED_ITEMS = 5;
+const MIN_ITEM_TITLE = 4;
+const MAX_ITEM_TEXT = 1000;
+function listItemOfAnchor(anchor: Element | undefined): ListItem | undefined {
+  const item = anchor?.closest('li');
+  const list = item?.parentElement;
+  if (!item || !list) return undefined;
+  const linked = (li: Element) => Array.from(li.querySelectorAll('a[href]')).some((a) => squash(a.textContent ?? '').length >= MIN_ITEM_TITLE);
+  const items = Array.from(list.children).filter((c) => c.tagName === 'LI' && linked(c)).length;
+  if (items < MIN_LINKED_ITEMS || !linked(item)) return undefined;
+  return { text: squash(item.textContent ?? ''), items };
+}
+
+function oneItemOfList(result: Candidate | undefined, item: ListItem | undefined): string | undefined {
+  if (!result || !item) return undefined;
+  const chars = squash(result.text).length;
+  if (chars > MAX_ITEM_TEXT || !result.paragraphs.every((p) => item.text.includes(squash(p)))) return undefined;
+  return `what is left is one item of a list (${chars} characters inside one of ${item.items} linked list items)`;
 }
 
 /** "标题 - 科技前线", "标题--南方车闻网", "标题_车评日报", "标题 @ 某某的家 :: 痞客邦 ::" → "标题". */
