@@ -233,6 +233,16 @@ function safeQueryAll(doc: Document, selector: string): Element[] {
   try { return Array.from(doc.querySelectorAll(selector)); } catch { return []; }
 }
 
+/** <h1><a href="/">某某部落格</a></h1>: a blog theme puts the site's name, a link home, in the <h1> and the post's title in an <h2>. */
+function siteNameHeading(h1: Element | null, url: string): boolean {
+  const link = h1?.querySelector('a');
+  if (!h1 || !link || cleanText(link.textContent ?? '') !== cleanText(h1.textContent ?? '')) return false;
+  try {
+    const target = new URL(link.getAttribute('href') ?? '', url);
+    return target.pathname === '/' && !target.search;
+  } catch { return false; }
+}
+
 function readMeta(doc: Document, url: string, timeZone: string): { title: string; published?: string; canonicalUrl?: string } {
   // Every <meta> read once, instead of a whole-document query per name: the first one wins, as with querySelector.
   const metas = new Map<string, string | undefined>();
@@ -246,7 +256,7 @@ function readMeta(doc: Document, url: string, timeZone: string): { title: string
     const m = /^meta\[(property|name|itemprop)="([^"]*)"\]$/.exec(selector);
     return m ? metas.get(`${m[1]}=${m[2]}`) : doc.querySelector(selector)?.getAttribute('content') ?? undefined;
   };
-  const h1 = cleanText(doc.querySelector('h1')?.textContent ?? '');
+  const h1 = siteNameHeading(doc.querySelector('h1'), url) ? '' : cleanText(doc.querySelector('h1')?.textContent ?? '');
   const docTitle = cleanText(doc.title ?? '');
   // og:title, else an <h1> that the <title> repeats (a logo <h1> does not), else <title> minus the site name.
   // An og:title that only copies a blog's <title> ("标题 @ 博客名 :: 平台 ::") loses the blog's name like the <title> would.
