@@ -4,7 +4,7 @@
 // Pruning uses it so that nothing holding the article is ever removed. Pure DOM functions.
 
 /** Headings that open a block of teasers or comments. */
-export const TRAILING_BLOCK = /^(猜你(感兴趣|喜欢)|相关(阅读|新闻|文章|推荐|报道|链接)|热门(推荐|文章|资讯|评论)|推荐阅读|延伸\s*[·・•]?\s*(阅读|推荐)|热点资讯|精彩推荐|网友评论|(全部|最新|最热|热门|精彩)?评论(\s*[(（]\d+[)）])?|猜您喜欢|更多精彩|(精彩|相关|热门)视频(推荐)?|视频推荐)[:：]?$/;
+export const TRAILING_BLOCK = /^(猜你(感兴趣|喜欢)|相关(阅读|新闻|文章|推荐|报道|链接|日志|博文)|热门(推荐|文章|资讯|评论)|推荐阅读|延伸\s*[·・•]?\s*(阅读|推荐)|热点资讯|精彩推荐|网友评论|(全部|最新|最热|热门|精彩)?评论(\s*[(（]\d+[)）])?|猜您喜欢|更多精彩|(精彩|相关|热门)视频(推荐)?|视频推荐)[:：]?$/;
 /** Text of a comment's controls: reply, like, report, "see the thread", with an optional count. */
 const COMMENT_CONTROL = /^(回复|赞|踩|顶|举报|点赞|查看对话|盖楼|引用|支持|反对)\s*[(（[]?\s*\d*\s*[)）\]]?$/;
 /** A comment's time stamp: "今天08:23", "3分钟前", "2024-03-29 21:05", "03-29 21:05", "3月29日 21:05". */
