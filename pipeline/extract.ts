@@ -473,7 +473,7 @@ function cutTrailingBlocks(paragraphs: string[]): string[] {
 }
 
 /** Lines that open with a label of page furniture: credits, sources ("（原题为《…》）", "(本文来自某网，…下载APP)"), share and follow prompts, UI buttons. */
-const BOILERPLATE = /^[(（【\[]?\s*(责任编辑|责编|编辑|来源|原标题|原题为?[:：《]|本文来自|资料来源|稿件来源|文章来源|版权声明|本文来源|图片来源|图源|执笔|采写|点击进入|分享到|扫一扫|关注公众号|更多更酷|广告|推广|(文章)?关键词[:：]|标签[:：]|自动播放|(举报|收藏|点赞|分享|返回顶部|图集|知道了|展开全文|查看原图|\+\d+)$)/;
+const BOILERPLATE = /^[(（【\[]?\s*(责任编辑|责编|编辑|来源|原标题|原题为?[:：《]|本文来自|资料来源|稿件来源|文章来源|版权声明|本文来源|图片来源|图源|执笔|采写|点击进入|分享到|扫一扫|关注公众号|更多更酷|广告|推广|(文章)?关键词[:：]|标签[:：]|[Tt][Aa][Gg][Ss]?\s*[:：]|自动播放|(举报|收藏|点赞|分享|返回顶部|图集|知道了|展开全文|查看原图|\+\d+)$)/;
 /** A credit line naming two roles ("供稿 摄影/张艳 编辑/苏芳"), a photo credit ("通讯员刘娟 摄"), a view counter. */
 const CREDIT_ROLE = /(供稿|摄影|编辑|责编|记者|通讯员|文\/图|图\/文|撰文|校对|审核)[:：/／\s]/g;
 const PHOTO_CREDIT = /(\s摄|\/摄|摄影[:：/／]\S+|图片均?来自网络|点击看清?晰?大图|资料图)[)）]?$|浏览[:：]?\s*\d+$/;
