@@ -225,8 +225,8 @@ export function removeCaptions(doc: Document, anchor?: Element): void {
     while (block.parentElement && block.parentElement.tagName !== 'BODY' && holdsOnly(block.parentElement, block)) block = block.parentElement;
     const own = block.parentElement && block.parentElement.tagName !== 'BODY' ? block.parentElement : undefined;
     const inStory = anchor !== undefined && anchor.contains(block);
-    // <p><img>活动现场</p>: the image's paragraph holds the caption.
-    if (own && !PARAGRAPH_OR_DIV.has(block.tagName) && hasAtMostChildren(own, 3) && isCaption(own, true)) { found.push(own); if (inStory) { pictured++; captioned++; } continue; }
+    // <p><img>活动现场</p>: the image's paragraph holds the caption, also under <br>s (<center><img><br><img spacer><br>爱戴领奖<br><br></center>).
+    if (own && !PARAGRAPH_OR_DIV.has(block.tagName) && hasAtMostChildren(own, 3, true) && isCaption(own, true)) { found.push(own); if (inStory) { pictured++; captioned++; } continue; }
     const next = block.nextElementSibling;
     if (!next) continue;
     if (isNamedCaption(next)) { found.push(next); if (inStory) { pictured++; captioned++; } continue; }
@@ -281,9 +281,10 @@ function holdsOnly(parent: Element, child: Element): boolean {
   return true;
 }
 
-function hasAtMostChildren(el: Element, n: number): boolean {
+/** `skipBreaks`: <br>s do not count, they only lay out the picture and its line. */
+function hasAtMostChildren(el: Element, n: number, skipBreaks = false): boolean {
   let count = 0;
-  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (++count > n) return false;
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (!(skipBreaks && c.tagName === 'BR') && ++count > n) return false;
   return true;
 }
 
