@@ -479,6 +479,8 @@ const CREDIT_ROLE = /(供稿|摄影|编辑|责编|记者|通讯员|文\/图|图\
 const PHOTO_CREDIT = /(\s摄|\/摄|摄影[:：/／]\S+|图片均?来自网络|点击看清?晰?大图|资料图)[)）]?$|浏览[:：]?\s*\d+$/;
 /** A call to follow, scan, download or bookmark: a promo, not reporting. */
 const CALL_TO_ACTION = /(扫描|扫码|长按|识别).{0,12}二维码|下载.{0,6}客户端|关注.{0,16}(公众号|官方微信|微信公众|官方微博)|收藏以下链接|锁定@|(邀[请請]您?|欢迎|歡迎).{0,16}粉[丝絲](团|團|页|頁|专页|專頁)/;
+/** "看明星八卦、查影讯电视节目，上手机新浪网娱乐频道 ent.sina.cn": a call to the portal's mobile site, closed by its bare domain. */
+const MOBILE_SITE_PROMO = /(上|登录|登陆|访问|打开)手机[\p{Script=Han}A-Za-z]{0,12}(网|版|频道|站)[\p{Script=Han}A-Za-z]{0,8}\s*[a-z0-9-]+(\.[a-z0-9-]+)+\/?$/iu;
 const DATELINE = /^\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}日?(\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*\S{0,12}(\s+\S{0,8})?$/;
 /** A date run together with its source or author label ("2024-05-06 12:30来源：某网作者：某某"): the header, not a dateline. */
 const HEADER_LINE = /^\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}日?\s*(\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?.{0,20}?(来源|作者|编辑|责编|记者)[:：]/;
@@ -527,7 +529,7 @@ const FURNITURE_LINES: readonly { under: number; matches: (line: string) => bool
   { under: 200, matches: (line) => CALL_TO_ACTION.test(line) || DISCLAIMER.test(line) },
   { under: 160, matches: (line) => COPYRIGHT.test(line) },
   { under: 120, matches: (line) => ORIGINAL_TITLE.test(line) || CAPTION_LABEL.test(line) },
-  { under: 80, matches: (line) => HEADER_LINE.test(line) || DATE_LABEL.test(line) || READER_POLL.test(line) },
+  { under: 80, matches: (line) => HEADER_LINE.test(line) || DATE_LABEL.test(line) || READER_POLL.test(line) || MOBILE_SITE_PROMO.test(line) },
   { under: 60, matches: (line) => PHOTO_CREDIT.test(line) || (line.match(CREDIT_ROLE)?.length ?? 0) >= 2 || RELATED_LINK.test(line) || REPRINT_REQUEST.test(line) || CONTRIBUTOR_CREDIT.test(line) },
   { under: 40, matches: (line) => CREDIT_LABEL.test(line) || BOILERPLATE.test(line) || DATELINE.test(line) || BAR_CREDIT.test(line) || SHARE_LABEL.test(line) },
   { under: 30, matches: (line) => BYLINE.test(line) },
