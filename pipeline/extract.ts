@@ -44,6 +44,8 @@ export function extractArticle(html: string, url: string, timeZone: string, hint
   let fallbackDoc: Document | undefined;
   try {
     const meta = readMeta(doc, url, timeZone);
+    // Read before pruning, which may take the form away with the header it sits in.
+    const loginForm = doc.querySelector('input[type="password" i]') !== null;
     const pruned = prune(doc, hints);
     let title = meta.title;
     const hinted = hints.content ? safeQueryAll(doc, hints.content)[0] : undefined;
@@ -63,7 +65,7 @@ export function extractArticle(html: string, url: string, timeZone: string, hint
       }
     }
     if (result && !hinted) result = trimEdges(result, pruned.scan);
-    const notArticle = whatIsLeft(result, pruned.commentTexts) ?? oneItemOfList(result, pruned.listItem);
+    const notArticle = whatIsLeft(result, pruned.commentTexts) ?? oneItemOfList(result, pruned.listItem) ?? blurbsBesideLogin(result, loginForm);
     if (notArticle || !result) throw new StageError('no-article', `${notArticle ?? 'no article text found'} in ${url}`);
     title ||= result.title ?? '';
     if (result.published) meta.published ??= result.published;
@@ -97,7 +99,7 @@ function trimEdges(result: Candidate, scan: PageScan): Candidate {
   return { ...result, paragraphs, text: paragraphs.join('\n') };
 }
 
-type Candidate = { paragraphs: string[]; text: string; linkChars: number; title?: string; byline?: string; published?: string };
+type Candidate = { paragraphs: string[]; text: string; linkChars: number; listChars?: number; title?: string; byline?: string; published?: string };
 
 /** Inline text styles that Readability does not count as phrasing content (it turns <font> into <span> itself):
  *  when it wraps a <div>'s loose text into paragraphs, an underlined clause ("…发现，<u>…</u>。") is left out of the
@@ -126,7 +128,7 @@ function readability(doc: Document, title: string, timeZone: string): Candidate 
 function candidate(contentHtml: string, title: string): Candidate {
   const paragraphs = stripClosingCredit(cutTrailingBlocks(htmlToParagraphs(contentHtml).map(stripStockQuotes).map(stripWeiboLinks).filter(Boolean)).filter((p) => !isBoilerplate(p, title)));
   const text = paragraphs.join('\n');
-  return { paragraphs, text, linkChars: linkTextLength(contentHtml) };
+  return { paragraphs, text, linkChars: linkTextLength(contentHtml), listChars: listTextLength(contentHtml) };
 }
 
 /** Comments, a teaser list or a blurb are never the article: the reason says which. */
@@ -151,6 +153,25 @@ function sumLongest(texts: Set<string>): number {
   const kept: string[] = [];
   for (const t of sorted) if (!kept.some((k) => k.includes(t))) kept.push(t);
   return kept.reduce((a, t) => a + t.length, 0);
+}
+
+/** A mail or web service's front page (126邮箱): a login form, and beside it its features in short list items
+ *  ("您可以使用 网易网盘 ，随时存，随地取。"), too few links for a teaser list. When all that is left is short list
+ *  items on a page with a password field, the page is refused; a story that lists points keeps its own paragraphs,
+ *  so the items are not nearly all of it. */
+const MAX_BLURB_LIST_TEXT = 600;
+function blurbsBesideLogin(result: Candidate | undefined, loginForm: boolean): string | undefined {
+  if (!result || !loginForm) return undefined;
+  const chars = squash(result.text).length;
+  if (chars > MAX_BLURB_LIST_TEXT || (result.listChars ?? 0) < chars * 0.9 || result.paragraphs.some((p) => squash(p).length > 80)) return undefined;
+  return `what is left is a list of blurbs beside a login form (${chars} characters, all in list items: a service's front page)`;
+}
+
+/** Characters inside <li> elements of an HTML fragment, whitespace ignored. */
+function listTextLength(html: string): number {
+  let n = 0;
+  for (const m of html.matchAll(/<li\b[^>]*>([\s\S]*?)<\/li>/gi)) n += m[1]!.replace(/<[^>]*>/g, '').replace(/&[a-z]+;|&#\d+;/gi, 'x').replace(/\s+/g, '').length;
+  return n;
 }
 
 /** Characters inside <a> elements of an HTML fragment, whitespace ignored. */
