@@ -532,6 +532,11 @@ const SOURCE_NOTE = /^[(（]?\s*(本文)?(信息|内容|文章|图文|文字|素
 const CONTRIBUTOR_CREDIT = /^[(（【\[]?\s*[^()（）【】\[\]。！？，,；;：:]{2,40}?对(本|此|该)文(亦|也|均)?有所?贡献[。.]?\s*[)）】\]]?$/;
 /** "声明：…仅供参考", "免责声明：…", "特别声明：…": the site's disclaimer under the story. */
 const DISCLAIMER = /^[(（【\[]?\s*(特别|免责|郑重|风险)?声明[:：]/;
+/** The same box in English under it ("Notice: The content above … is uploaded and posted by a user of …"). */
+const ENGLISH_DISCLAIMER = /^(special\s+)?(notice|disclaimer)\s*[:：]\s*(the|this)\s+(content|article|post)\b/i;
+/** "图片来自网络，如有侵权，请联系删除。": a takedown notice, the whole line; a sentence going on after
+ *  "删除" ("…请联系删除的声明并不能免责。") stays. */
+const TAKEDOWN_NOTICE = /^[(（【\[]?[^。！？]{0,30}(如有|若有|如涉及?|若涉及?)侵权[，,、]?\s*(请|敬请|请及时)?(联系|告知|通知)[^。！？]{0,10}(删除|处理)[。.！!]?[)）】\]]?$/;
 /** "此前报道：某某出狱前首受访 称“对不起香港人”": a pointer to another story under a label; a title (no full stop
  *  anywhere in it), so a sentence the story opens with the same words ("此前报道：…已破产。") stays. */
 const RELATED_LINK = /^[(（【\[]?\s*(此前|相关|延伸|前情|往期|更多)(报道|阅读|新闻|链接|回顾)\s*[:：][^。！？]+$/;
@@ -547,11 +552,12 @@ const unquote = (s: string) => s.replace(/^["“'「『]+|["”'」』]+$/g, '')
 /** Furniture told by a line's shape: a line shorter than `under` characters that `matches`. The limits keep a
  *  story's own long sentences out of reach of patterns written for labels and credits. */
 const FURNITURE_LINES: readonly { under: number; matches: (line: string) => boolean }[] = [
+  { under: 300, matches: (line) => ENGLISH_DISCLAIMER.test(line) },
   { under: 200, matches: (line) => CALL_TO_ACTION.test(line) || DISCLAIMER.test(line) },
   { under: 160, matches: (line) => COPYRIGHT.test(line) },
   { under: 120, matches: (line) => ORIGINAL_TITLE.test(line) || CAPTION_LABEL.test(line) },
   { under: 80, matches: (line) => HEADER_LINE.test(line) || DATE_LABEL.test(line) || READER_POLL.test(line) || MOBILE_SITE_PROMO.test(line) },
-  { under: 60, matches: (line) => PHOTO_CREDIT.test(line) || (line.match(CREDIT_ROLE)?.length ?? 0) >= 2 || RELATED_LINK.test(line) || REPRINT_REQUEST.test(line) || CONTRIBUTOR_CREDIT.test(line) },
+  { under: 60, matches: (line) => TAKEDOWN_NOTICE.test(line) || PHOTO_CREDIT.test(line) || (line.match(CREDIT_ROLE)?.length ?? 0) >= 2 || RELATED_LINK.test(line) || REPRINT_REQUEST.test(line) || CONTRIBUTOR_CREDIT.test(line) },
   { under: 40, matches: (line) => CREDIT_LABEL.test(line) || BOILERPLATE.test(line) || DATELINE.test(line) || BAR_CREDIT.test(line) || SHARE_LABEL.test(line) },
   { under: 30, matches: (line) => BYLINE.test(line) },
   { under: 24, matches: (line) => SOURCE_NOTE.test(line) || END_MARK.test(line) },
