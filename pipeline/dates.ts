@@ -23,6 +23,16 @@ const GMT8 = /\bGMT\+0?8(?::?00)?\b/;
 const UTC8_MS = 8 * 3_600_000;
 // 2024年3月29日, then an optional time: [上午|下午|…] h:mm[:ss] or h时[mm分[ss秒]].
 const ZH_DATE = /^(\d{4})年(\d{1,2})月(\d{1,2})日\s*(?:(上午|下午|中午|晚上|早上|凌晨|傍晚|AM|PM|am|pm)?\s*(\d{1,2})(?:[:：](\d{2})(?:[:：](\d{2}))?|[时時點点](?:(\d{1,2})分(?:(\d{1,2})秒)?)?))?/;
+const ZH_RFC822 = /^(?:(?:星期|周|週|礼拜|禮拜)[一二三四五六日天],?\s*)?(\d{1,2})\s+([一二三四五六七八九十]{1,3}|\d{1,2})月\s+(?=\d{4}\s)/;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** 三月 → 3, 十一月 → 11, 3月 → 3; 0 when it is no month. */
+function zhMonth(text: string): number {
+  if (/^\d+$/.test(text)) return Number(text);
+  const digit = (c: string) => '一二三四五六七八九'.indexOf(c) + 1;
+  if (text === '十') return 10;
+  if (text.length === 2 && text[0] === '十') return 10 + digit(text[1]!);
+  return text.length === 1 ? digit(text) : 0;
+}
 /** A 12-hour clock's hour on the 24-hour clock (上午12 is 0 o'clock, 下午3 is 15). */
 function hour24(h: number, half: string | undefined): number {
   if (!half || h > 12) return h;
@@ -57,6 +67,10 @@ export function parseSourceDate(input: string | undefined | null, timeZone: stri
   // 2024-03-29 09:30[:00], 2024/03/29 09:30 or ISO 2024-03-29T09:30:00, no zone
   const local = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?$/.exec(s);
   if (local) return fromParts(timeZone, local[1]!, local[2]!, local[3]!, local[4], local[5], local[6]);
+  // RFC 822 written in the zh_CN locale (Java's SimpleDateFormat on a Chinese server): "星期四, 28 三月
+  // 2024 10:00:00 +0800" (JDK 8) or "周四, 28 3月 2024 …" (JDK 9+). The weekday goes, the month
+  // becomes its English name, and the date is read as any RFC 822 date.
+  s = s.replace(ZH_RFC822, (_m, day: string, month: string) => `${day} ${MONTHS[zhMonth(month) - 1] ?? month} `);
   // A numeric offset no zone has (+8000, a mistyped +0800): Date.parse reads it as +80:00, days off.
   const offset = /(?:^|[\sT\d])([+-])(\d{2}):?(\d{2})$/.exec(s);
   if (offset && (Number(offset[2]) > 14 || Number(offset[3]) > 59)) return undefined;
