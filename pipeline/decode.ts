@@ -116,6 +116,19 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string, override?: 
     }
   }
   let text = tryDecode(bytes, chosen.charset);
+  // GBK and Big5 bytes each decode without error as the other, into rare characters: a label naming
+  // the wrong one of the two (a Hong Kong or Taiwan template on a GBK page, or the reverse) gave
+  // mojibake without a word. When the other reading is plainly Chinese prose and this one is not,
+  // the other is taken and the label reported. The user's override is never second-guessed.
+  const swapped = chosen.charset === 'gb18030' ? 'big5' : chosen.charset === 'big5' ? 'gb18030' : undefined;
+  if (text !== undefined && swapped && chosen.from !== 'override') {
+    const other = tryDecode(bytes, swapped);
+    if (other !== undefined && commonness(other) >= 2 * commonness(text) + 5) {
+      warnings.push(`declared ${chosen.charset} (${chosen.from}) reads as rare characters; decoded as ${swapped}`);
+      chosen = { charset: swapped, from: chosen.from };
+      text = other;
+    }
+  }
   if (text === undefined && chosen.from !== 'override' && chosen.from !== 'bom' && chosen.from !== 'pattern') {
     // A header that lies is common (UTF-8 declared, GBK sent): try the other declarations and the usual suspects.
     const declaredAlt = declared && canonicalCharset(declared.charset);
