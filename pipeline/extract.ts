@@ -63,7 +63,7 @@ export function extractArticle(html: string, url: string, timeZone: string, hint
       }
     }
     if (result && !hinted) result = trimEdges(result, pruned.scan);
-    const notArticle = whatIsLeft(result, pruned.commentTexts) ?? oneItemOfList(result, pruned.listItem);
+    const notArticle = whatIsLeft(result, pruned.commentTexts) ?? oneItemOfList(result, pruned.listItem) ?? siteFooter(result, pruned.footerTexts);
     if (notArticle || !result) throw new StageError('no-article', `${notArticle ?? 'no article text found'} in ${url}`);
     title ||= result.title ?? '';
     if (result.published) meta.published ??= result.published;
@@ -163,7 +163,7 @@ function linkTextLength(html: string): number {
 /** Everything removed before Readability: the editor's selectors (the override, unconditional),
  *  invisible elements, comment lists found by structure, page furniture and teaser blocks,
  *  except what holds the anchor, the page's best guess at where the article is. */
-function prune(doc: Document, hints: ExtractHints): { scan: PageScan; commentTexts: Set<string>; listItem?: ListItem } {
+function prune(doc: Document, hints: ExtractHints): { scan: PageScan; commentTexts: Set<string>; listItem?: ListItem; footerTexts: string[] } {
   // An editor's selectors one by one, so a bad one only skips itself.
   for (const selector of hints.remove ?? []) for (const el of safeQueryAll(doc, selector)) el.remove();
   const parts = sortElements(doc);
@@ -176,6 +176,7 @@ function prune(doc: Document, hints: ExtractHints): { scan: PageScan; commentTex
     }
     list.remove();
   }
+  const footerTexts = siteFooterTexts(doc);
   const scan = scanPage(doc, new Set(parts.furniture));
   const listItem = listItemOfAnchor(scan.anchor);
   const holdsAnchor = (el: Element) => scan.anchor !== undefined && el.contains(scan.anchor);
@@ -185,7 +186,30 @@ function prune(doc: Document, hints: ExtractHints): { scan: PageScan; commentTex
   removeDatedCards(doc, scan);
   removeSummaryBoxes(doc, scan);
   removeCaptions(doc, scan.anchor);
-  return { scan, commentTexts, listItem };
+  return { scan, commentTexts, listItem, footerTexts };
+}
+
+/** A list page (a fund company's announcements: linked titles and dates) leaves Readability nothing but the site's
+ *  footer: hotline, address and fax, the ICP filing, a "仅供参考" notice. The footer is a `<footer>` or a block named
+ *  footer or copyright, short (a page wrapped whole in such a block is not a footer); a result whose every line is
+ *  inside one is no article. A story with a footer under it keeps its own lines, which are not in the footer. */
+const FOOTER_SELECTOR = 'footer, [class*="footer"], [id*="footer"], [class*="copyright"], [id*="copyright"]';
+const MAX_FOOTER_TEXT = 1000;
+function siteFooterTexts(doc: Document): string[] {
+  const texts: string[] = [];
+  for (const el of safeQueryAll(doc, FOOTER_SELECTOR)) {
+    if (el.parentElement?.closest(FOOTER_SELECTOR)) continue;
+    const t = squash(el.textContent ?? '');
+    if (t && t.length <= MAX_FOOTER_TEXT) texts.push(t);
+  }
+  return texts;
+}
+
+function siteFooter(result: Candidate | undefined, footerTexts: string[]): string | undefined {
+  if (!result || footerTexts.length === 0) return undefined;
+  const lines = result.paragraphs.map(squash).filter(Boolean);
+  if (lines.length === 0 || !lines.every((p) => footerTexts.some((f) => f.includes(p)))) return undefined;
+  return `what is left is the site footer (${squash(result.text).length} characters, all inside the page's footer)`;
 }
 
 /** A list page of threads or stories, each item a linked title and a few lines of abstract (a forum's thread
