@@ -533,8 +533,19 @@ const SOURCE_NOTE = /^[(（]?\s*(本文)?(信息|内容|文章|图文|文字|素
 /** "（实习生某某对此文亦有贡献）", "（记者某某、实习生某某对本文亦有贡献）": who else worked on the story, a credit.
  *  Names only before the verb (no comma or full stop), so a sentence saying the same of someone ("导师表示，…对此文亦有贡献，…") stays. */
 const CONTRIBUTOR_CREDIT = /^[(（【\[]?\s*[^()（）【】\[\]。！？，,；;：:]{2,40}?对(本|此|该)文(亦|也|均)?有所?贡献[。.]?\s*[)）】\]]?$/;
-/** "声明：…仅供参考", "免责声明：…", "特别声明：…": the site's disclaimer under the story. */
-const DISCLAIMER = /^[(（【\[]?\s*(特别|免责|郑重|风险)?声明[:：]/;
+/** "声明：…仅供参考", "免责声明：…", "特别声明：…": the site's disclaimer under the story, also inside quotes
+ *  ("“特别声明：以上作品内容…本平台仅提供信息存储空间服务。", a self-media platform's note). */
+const DISCLAIMER = /^[(（【\[“"「]?\s*(特别|免责|郑重|风险)?声明[:：]/;
+/** The same note in English after it ("Notice: The content above … is uploaded and posted by the user of …"). */
+/** Opened by a quote mark, the note is the whole quotation (left open for its English twin, or closed at the line's end):
+ *  a sentence that quotes a "特别声明：…" phrase and goes on ("“特别声明：…”一句出现在…") stays. */
+function isDisclaimer(line: string): boolean {
+  if (!DISCLAIMER.test(line)) return false;
+  if (!/^[“"「]/.test(line)) return true;
+  const opened = (line.match(/[“「]/g) ?? []).length, closed = (line.match(/[”」]/g) ?? []).length;
+  return opened > closed || /[”"」]$/.test(line);
+}
+const ENGLISH_NOTICE = /^["“]?\s*(Notice|Disclaimer)\s*[:：]\s*(the|this|all)\s+(content|article|information|materials?)\b/i;
 /** "此前报道：某某出狱前首受访 称“对不起香港人”": a pointer to another story under a label; a title (no full stop
  *  anywhere in it), so a sentence the story opens with the same words ("此前报道：…已破产。") stays. */
 const RELATED_LINK = /^[(（【\[]?\s*(此前|相关|延伸|前情|往期|更多)(报道|阅读|新闻|链接|回顾)\s*[:：][^。！？]+$/;
@@ -550,7 +561,8 @@ const unquote = (s: string) => s.replace(/^["“'「『]+|["”'」』]+$/g, '')
 /** Furniture told by a line's shape: a line shorter than `under` characters that `matches`. The limits keep a
  *  story's own long sentences out of reach of patterns written for labels and credits. */
 const FURNITURE_LINES: readonly { under: number; matches: (line: string) => boolean }[] = [
-  { under: 200, matches: (line) => CALL_TO_ACTION.test(line) || DISCLAIMER.test(line) },
+  { under: 200, matches: (line) => CALL_TO_ACTION.test(line) || isDisclaimer(line) },
+  { under: 400, matches: (line) => ENGLISH_NOTICE.test(line) },
   { under: 160, matches: (line) => COPYRIGHT.test(line) },
   { under: 120, matches: (line) => ORIGINAL_TITLE.test(line) || CAPTION_LABEL.test(line) },
   { under: 80, matches: (line) => HEADER_LINE.test(line) || DATE_LABEL.test(line) || READER_POLL.test(line) || MOBILE_SITE_PROMO.test(line) },
