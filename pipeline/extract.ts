@@ -124,7 +124,7 @@ function readability(doc: Document, title: string, timeZone: string): Candidate 
 }
 
 function candidate(contentHtml: string, title: string): Candidate {
-  const paragraphs = stripClosingCredit(cutTrailingBlocks(htmlToParagraphs(contentHtml).map(stripStockQuotes).map(stripWeiboLinks).filter(Boolean)).filter((p) => !isBoilerplate(p, title)));
+  const paragraphs = stripClosingCredit(cutTrailingBlocks(htmlToParagraphs(contentHtml).map(stripStockQuotes).map(stripWeiboLinks).map(stripMoreLink).filter(Boolean)).filter((p) => !isBoilerplate(p, title)));
   const text = paragraphs.join('\n');
   return { paragraphs, text, linkChars: linkTextLength(contentHtml) };
 }
@@ -477,6 +477,13 @@ function stripStockQuotes(paragraph: string): string {
 const WEIBO_LINK = /\s*[(（]微博[)）]\s*/g;
 function stripWeiboLinks(paragraph: string): string {
   return paragraph.includes('微博') ? paragraph.replace(WEIBO_LINK, '').trim() : paragraph;
+}
+
+/** "…还要考虑抗体所能提供的保护时长。详情>>": a roundup links each item's full story after its last sentence; the
+ *  "more" link is not the story. Only at the very end and only with its arrow, so "详情请见官网。" stays. */
+const MORE_LINK = /\s*[【\[(（]?\s*(详情|詳情|详细|詳細|更多|全文|原文|阅读全文|閱讀全文|查看全文|查看详情|点击查看|點擊查看)\s*(>>|＞＞|>>>|»|》》|→)\s*[】\])）]?$/;
+function stripMoreLink(paragraph: string): string {
+  return paragraph.endsWith('>') || paragraph.endsWith('＞') || /[»》→】\])）]$/.test(paragraph) ? paragraph.replace(MORE_LINK, '').trim() : paragraph;
 }
 
 const PREV_NEXT = /^(阅读|閱讀|查看)?(上一篇|下一篇)[:：]/;
