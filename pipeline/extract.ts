@@ -65,7 +65,7 @@ export function extractArticle(html: string, url: string, timeZone: string, hint
       }
     }
     if (result && !hinted) result = trimEdges(result, pruned.scan);
-    const notArticle = whatIsLeft(result, pruned.commentTexts) ?? oneItemOfList(result, pruned.listItem) ?? blurbsBesideLogin(result, loginForm);
+    const notArticle = whatIsLeft(result, pruned.commentTexts) ?? oneItemOfList(result, pruned.listItem) ?? blurbsBesideLogin(result, loginForm) ?? siteFooter(result, pruned.footerTexts);
     if (notArticle || !result) throw new StageError('no-article', `${notArticle ?? 'no article text found'} in ${url}`);
     title ||= result.title ?? '';
     if (result.published) meta.published ??= result.published;
@@ -126,7 +126,7 @@ function readability(doc: Document, title: string, timeZone: string): Candidate 
 }
 
 function candidate(contentHtml: string, title: string): Candidate {
-  const paragraphs = stripClosingCredit(cutTrailingBlocks(htmlToParagraphs(contentHtml).map(stripStockQuotes).map(stripWeiboLinks).filter(Boolean)).filter((p) => !isBoilerplate(p, title)));
+  const paragraphs = stripClosingCredit(cutTrailingBlocks(htmlToParagraphs(contentHtml).map(stripStockQuotes).map(stripWeiboLinks).map(stripMoreLink).filter(Boolean)).filter((p) => !isBoilerplate(p, title)));
   const text = paragraphs.join('\n');
   return { paragraphs, text, linkChars: linkTextLength(contentHtml), listChars: listTextLength(contentHtml) };
 }
@@ -184,7 +184,7 @@ function linkTextLength(html: string): number {
 /** Everything removed before Readability: the editor's selectors (the override, unconditional),
  *  invisible elements, comment lists found by structure, page furniture and teaser blocks,
  *  except what holds the anchor, the page's best guess at where the article is. */
-function prune(doc: Document, hints: ExtractHints): { scan: PageScan; commentTexts: Set<string>; listItem?: ListItem } {
+function prune(doc: Document, hints: ExtractHints): { scan: PageScan; commentTexts: Set<string>; listItem?: ListItem; footerTexts: string[] } {
   // An editor's selectors one by one, so a bad one only skips itself.
   for (const selector of hints.remove ?? []) for (const el of safeQueryAll(doc, selector)) el.remove();
   const parts = sortElements(doc);
@@ -197,6 +197,7 @@ function prune(doc: Document, hints: ExtractHints): { scan: PageScan; commentTex
     }
     list.remove();
   }
+  const footerTexts = siteFooterTexts(doc);
   const scan = scanPage(doc, new Set(parts.furniture));
   const listItem = listItemOfAnchor(scan.anchor);
   const holdsAnchor = (el: Element) => scan.anchor !== undefined && el.contains(scan.anchor);
@@ -206,7 +207,30 @@ function prune(doc: Document, hints: ExtractHints): { scan: PageScan; commentTex
   removeDatedCards(doc, scan);
   removeSummaryBoxes(doc, scan);
   removeCaptions(doc, scan.anchor);
-  return { scan, commentTexts, listItem };
+  return { scan, commentTexts, listItem, footerTexts };
+}
+
+/** A list page (a fund company's announcements: linked titles and dates) leaves Readability nothing but the site's
+ *  footer: hotline, address and fax, the ICP filing, a "仅供参考" notice. The footer is a `<footer>` or a block named
+ *  footer or copyright, short (a page wrapped whole in such a block is not a footer); a result whose every line is
+ *  inside one is no article. A story with a footer under it keeps its own lines, which are not in the footer. */
+const FOOTER_SELECTOR = 'footer, [class*="footer"], [id*="footer"], [class*="copyright"], [id*="copyright"]';
+const MAX_FOOTER_TEXT = 1000;
+function siteFooterTexts(doc: Document): string[] {
+  const texts: string[] = [];
+  for (const el of safeQueryAll(doc, FOOTER_SELECTOR)) {
+    if (el.parentElement?.closest(FOOTER_SELECTOR)) continue;
+    const t = squash(el.textContent ?? '');
+    if (t && t.length <= MAX_FOOTER_TEXT) texts.push(t);
+  }
+  return texts;
+}
+
+function siteFooter(result: Candidate | undefined, footerTexts: string[]): string | undefined {
+  if (!result || footerTexts.length === 0) return undefined;
+  const lines = result.paragraphs.map(squash).filter(Boolean);
+  if (lines.length === 0 || !lines.every((p) => footerTexts.some((f) => f.includes(p)))) return undefined;
+  return `what is left is the site footer (${squash(result.text).length} characters, all inside the page's footer)`;
 }
 
 /** A list page of threads or stories, each item a linked title and a few lines of abstract (a forum's thread
@@ -476,6 +500,13 @@ function stripWeiboLinks(paragraph: string): string {
   return paragraph.includes('微博') ? paragraph.replace(WEIBO_LINK, '').trim() : paragraph;
 }
 
+/** "…还要考虑抗体所能提供的保护时长。详情>>": a roundup links each item's full story after its last sentence; the
+ *  "more" link is not the story. Only at the very end and only with its arrow, so "详情请见官网。" stays. */
+const MORE_LINK = /\s*[【\[(（]?\s*(详情|詳情|详细|詳細|更多|全文|原文|阅读全文|閱讀全文|查看全文|查看详情|点击查看|點擊查看)\s*(>>|＞＞|>>>|»|》》|→)\s*[】\])）]?$/;
+function stripMoreLink(paragraph: string): string {
+  return paragraph.endsWith('>') || paragraph.endsWith('＞') || /[»》→】\])）]$/.test(paragraph) ? paragraph.replace(MORE_LINK, '').trim() : paragraph;
+}
+
 const PREV_NEXT = /^(阅读|閱讀|查看)?(上一篇|下一篇)[:：]/;
 /** "责任编辑：某某", "（责编：某某）": the editor line closes a Chinese story; teasers and source names after it are furniture. */
 const EDITOR_LINE = /^[(（【\[]?\s*(责任编辑|责编)\s*[:：]/;
@@ -530,10 +561,19 @@ const SOURCE_NOTE = /^[(（]?\s*(本文)?(信息|内容|文章|图文|文字|素
 /** "（实习生某某对此文亦有贡献）", "（记者某某、实习生某某对本文亦有贡献）": who else worked on the story, a credit.
  *  Names only before the verb (no comma or full stop), so a sentence saying the same of someone ("导师表示，…对此文亦有贡献，…") stays. */
 const CONTRIBUTOR_CREDIT = /^[(（【\[]?\s*[^()（）【】\[\]。！？，,；;：:]{2,40}?对(本|此|该)文(亦|也|均)?有所?贡献[。.]?\s*[)）】\]]?$/;
-/** "声明：…仅供参考", "免责声明：…", "特别声明：…": the site's disclaimer under the story. */
-const DISCLAIMER = /^[(（【\[]?\s*(特别|免责|郑重|风险)?声明[:：]/;
-/** The same box in English under it ("Notice: The content above … is uploaded and posted by a user of …"). */
-const ENGLISH_DISCLAIMER = /^(special\s+)?(notice|disclaimer)\s*[:：]\s*(the|this)\s+(content|article|post)\b/i;
+/** "声明：…仅供参考", "免责声明：…", "特别声明：…": the site's disclaimer under the story, also inside quotes
+ *  ("“特别声明：以上作品内容…本平台仅提供信息存储空间服务。", a self-media platform's note). */
+const DISCLAIMER = /^[(（【\[“"「]?\s*(特别|免责|郑重|风险)?声明[:：]/;
+/** Opened by a quote mark, the note is the whole quotation (left open for its English twin, or closed at the line's end):
+ *  a sentence that quotes a "特别声明：…" phrase and goes on ("“特别声明：…”一句出现在…") stays. */
+function isDisclaimer(line: string): boolean {
+  if (!DISCLAIMER.test(line)) return false;
+  if (!/^[“"「]/.test(line)) return true;
+  const opened = (line.match(/[“「]/g) ?? []).length, closed = (line.match(/[”」]/g) ?? []).length;
+  return opened > closed || /[”"」]$/.test(line);
+}
+/** The same note in English after it ("Notice: The content above … is uploaded and posted by the user of …"). */
+const ENGLISH_NOTICE = /^["“]?\s*(special\s+)?(notice|disclaimer)\s*[:：]\s*(the|this|all)\s+(content|article|post|information|materials?)\b/i;
 /** "图片来自网络，如有侵权，请联系删除。": a takedown notice, the whole line; a sentence going on after
  *  "删除" ("…请联系删除的声明并不能免责。") stays. */
 const TAKEDOWN_NOTICE = /^[(（【\[]?[^。！？]{0,30}(如有|若有|如涉及?|若涉及?)侵权[，,、]?\s*(请|敬请|请及时)?(联系|告知|通知)[^。！？]{0,10}(删除|处理)[。.！!]?[)）】\]]?$/;
@@ -552,8 +592,8 @@ const unquote = (s: string) => s.replace(/^["“'「『]+|["”'」』]+$/g, '')
 /** Furniture told by a line's shape: a line shorter than `under` characters that `matches`. The limits keep a
  *  story's own long sentences out of reach of patterns written for labels and credits. */
 const FURNITURE_LINES: readonly { under: number; matches: (line: string) => boolean }[] = [
-  { under: 300, matches: (line) => ENGLISH_DISCLAIMER.test(line) },
-  { under: 200, matches: (line) => CALL_TO_ACTION.test(line) || DISCLAIMER.test(line) },
+  { under: 200, matches: (line) => CALL_TO_ACTION.test(line) || isDisclaimer(line) },
+  { under: 400, matches: (line) => ENGLISH_NOTICE.test(line) },
   { under: 160, matches: (line) => COPYRIGHT.test(line) },
   { under: 120, matches: (line) => ORIGINAL_TITLE.test(line) || CAPTION_LABEL.test(line) },
   { under: 80, matches: (line) => HEADER_LINE.test(line) || DATE_LABEL.test(line) || READER_POLL.test(line) || MOBILE_SITE_PROMO.test(line) },
