@@ -143,9 +143,15 @@ function whatIsLeft(result: Candidate | undefined, commentTexts: Set<string>): s
   if (!result) return undefined;
   const fromComments = result.paragraphs.filter((p) => commentTexts.has(squash(p))).reduce((a, p) => a + squash(p).length, 0);
   if (fromComments > chars / 2) return `what is left is reader comments (${fromComments} of ${chars} characters)`;
-  if (result.linkChars > chars * 0.6) return `what is left is a teaser list (${Math.min(result.linkChars, chars)} of ${chars} characters are links)`;
+  // A rolling list's items carry their time outside the link ("(2020-08-16 22:26:38)[社会] title"): stamps are the
+  // items' metadata, not text, and do not count against the links.
+  const unstamped = squash(result.text.replace(TIME_STAMP, '')).length;
+  if (result.linkChars > unstamped * 0.6) return `what is left is a teaser list (${Math.min(result.linkChars, unstamped)} of ${unstamped} characters are links${unstamped < chars ? ', time stamps aside' : ''})`;
   return undefined;
 }
+
+/** A date and time as a list item writes it: "(2020-08-16 22:26:38)", "09-03-06", "2024/05/14", "22:26". */
+const TIME_STAMP = /[(（[]?(?:\d{2,4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}:\d{2}(?::\d{2})?)[)）\]]?/g;
 
 /** The comment lists' text: the longest pieces that do not hold one another (an item holds its own text line). */
 function sumLongest(texts: Set<string>): number {
