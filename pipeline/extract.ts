@@ -590,6 +590,9 @@ const RELATED_LINK = /^[(（【\[]?\s*(此前|相关|延伸|前情|往期|更多
 const CAPTION_LABEL = /^[(（【\[]?\s*(图注|图说|图片说明|圖注|圖說|圖片說明)\s*[:：]/;
 /** "出品︱某某栏目组", "作者丨某某": a credit whose role and name a bar separates. */
 const BAR_CREDIT = /^(出品|策划|策劃|监制|監製|作者|编辑|編輯|撰文|文|图|圖|摄影|攝影|校对|校對|制作|製作|统筹|統籌|主编|主編|记者|記者)\s*[︱｜|丨]\s*\S/;
+/** "运行实例", "亲自试一试 »", "尝试一下 »": a tutorial site's button under a code example, the whole line
+ *  (a sentence opening with the same words stays). */
+const RUN_EXAMPLE_LABEL = /^(运行实例|運行實例|亲自试一试|親自試一試|尝试一下|嘗試一下|在线运行|在線運行|运行代码|運行代碼)\s*[»›>]*$/;
 /** "转播到腾讯微博", "转发到朋友圈": a share button's label, the whole line (a sentence opening the same way stays). */
 const SHARE_LABEL = /^(分享|转播|转发|轉播|轉發)到[\p{Script=Han}A-Za-z]{0,8}$/u;
 /** "您认为这篇文章与…相关度高吗？": a reader poll under the story. */
@@ -604,7 +607,7 @@ const FURNITURE_LINES: readonly { under: number; matches: (line: string) => bool
   { under: 120, matches: (line) => ORIGINAL_TITLE.test(line) || CAPTION_LABEL.test(line) },
   { under: 80, matches: (line) => HEADER_LINE.test(line) || DATE_LABEL.test(line) || READER_POLL.test(line) || MOBILE_SITE_PROMO.test(line) },
   { under: 60, matches: (line) => TAKEDOWN_NOTICE.test(line) || PHOTO_CREDIT.test(line) || (line.match(CREDIT_ROLE)?.length ?? 0) >= 2 || RELATED_LINK.test(line) || REPRINT_REQUEST.test(line) || CONTRIBUTOR_CREDIT.test(line) },
-  { under: 40, matches: (line) => CREDIT_LABEL.test(line) || BOILERPLATE.test(line) || DATELINE.test(line) || BAR_CREDIT.test(line) || SHARE_LABEL.test(line) },
+  { under: 40, matches: (line) => CREDIT_LABEL.test(line) || BOILERPLATE.test(line) || DATELINE.test(line) || BAR_CREDIT.test(line) || SHARE_LABEL.test(line) || RUN_EXAMPLE_LABEL.test(line) },
   { under: 30, matches: (line) => BYLINE.test(line) },
   { under: 24, matches: (line) => SOURCE_NOTE.test(line) || END_MARK.test(line) },
 ];
