@@ -370,11 +370,30 @@ function removeLinkLists(doc: Document, scan: PageScan): void {
   const anchor = scan.anchor;
   if (!anchor) return;
   for (const list of Array.from(doc.querySelectorAll('ul, ol, dl'))) {
-    if (!list.isConnected || list.contains(anchor) || anchor.contains(list)) continue;
+    if (!list.isConnected || list.contains(anchor)) continue;
     const items = list.querySelectorAll(':scope > li, :scope > dd, :scope > dt');
     if (items.length < MIN_LIST_ITEMS || list.querySelectorAll('a').length < MIN_LIST_ITEMS) continue;
+    if (anchor.contains(list)) { if (closesAnchor(list, anchor) && Array.from(items).every(isLinkItem)) list.remove(); continue; }
     if (linkDensity(list) >= LIST_LINK_DENSITY) list.remove();
   }
+}
+
+/** Inside the story, a list closing it whose every item is one linked title, with at most a date and a
+ *  separator beside it ("24-05-10 · 某某报道"), is the template's related stories without a heading. A list
+ *  in the middle of the story, or whose items say more than a title (a story told in points), stays. */
+const ITEM_STAMP = /[(（[]?\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?[)）\]]?|[\s·•|｜/\-—–:：()（）[\]【】]+/g;
+function isLinkItem(item: Element): boolean {
+  const links = Array.from(item.querySelectorAll('a[href]'));
+  if (links.length !== 1) return false;
+  const title = squash(links[0]!.textContent ?? '');
+  const rest = squash(item.textContent ?? '').replace(title, '').replace(ITEM_STAMP, '');
+  return title.length >= 4 && rest.length === 0;
+}
+function closesAnchor(el: Element, anchor: Element): boolean {
+  for (let node: Element | null = el; node && node !== anchor; node = node.parentElement) {
+    for (let next = node.nextSibling; next; next = next.nextSibling) if (squash(next.textContent ?? '')) return false;
+  }
+  return true;
 }
 
 /** A box of teaser cards apart from the anchor, each a short title and a date on its own ("会员专栏": title, column link,
