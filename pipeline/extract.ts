@@ -81,7 +81,7 @@ export function extractArticle(html: string, url: string, timeZone: string, hint
  *  heading row: short lines that are not sentences, before the anchor's first text or after its last, go. */
 function trimEdges(result: Candidate, scan: PageScan): Candidate {
   if (!scan.anchorTexts.length) return result;
-  const pieces = scan.anchorTexts.filter((t) => t.length >= 4);
+  const pieces = [...scan.anchorTexts, ...(scan.lineTexts ?? [])].filter((t) => t.length >= 4);
   // Short and not ending in a sentence or clause mark; a clause ("女士们、先生们：") goes on in the next line.
   const stray = (p: string) => p.length < 30 && !/[。！？，、：；…,:;]["”」』）)]?$/.test(p);
   // A flat page's anchor is the whole body, its menu line ("首页 | 资讯 | 汽车") included: a menu is never an edge of the article.

@@ -52,6 +52,8 @@ export type PageScan = {
   anchor?: Element;
   /** The anchor's own text pieces, whitespace removed: what a result must hold to be the article. */
   anchorTexts: string[];
+  /** The texts of the anchor's sibling line `<div>`s when the body is written one `<div>` a line (see siblingLineTexts). */
+  lineTexts?: string[];
   /** Short headings that open a teaser or comment block (their outermost single-text wrapper). */
   markers: Element[];
 };
@@ -138,7 +140,7 @@ export function scanPage(doc: Document, furniture: Set<Element>): PageScan {
   let anchor: Element | undefined;
   let best = 0;
   for (const [el, score] of scores) if (score > best && texts.has(el)) { best = score; anchor = el; }
-  return { anchor, anchorTexts: anchor ? sample(collectTexts(anchor, texts)) : [], markers: markers.slice(0, MAX_MARKERS) };
+  return { anchor, anchorTexts: anchor ? sample(collectTexts(anchor, texts)) : [], lineTexts: anchor ? sample(siblingLineTexts(anchor, texts)) : [], markers: markers.slice(0, MAX_MARKERS) };
 }
 
 /** Real pages have a few dozen teaser headings at most; a page of thousands is not read heading by heading. */
@@ -152,6 +154,16 @@ function sample(pieces: string[]): string[] {
   const middle = pieces.slice(edge, -edge);
   const step = middle.length / (MAX_PIECES / 2);
   return [...pieces.slice(0, edge), ...Array.from({ length: MAX_PIECES / 2 }, (_, i) => middle[Math.floor(i * step)]!), ...pieces.slice(-edge)];
+}
+
+/** A body written one `<div>` a line (a TRS editor's `<div>　　…</div>` runs) has no paragraph container: each line is
+ *  its own, and the anchor is the longest line. Its sibling lines (at least two more, under a parent with no text of
+ *  its own) are the same body, so the edge trim keeps a short subhead that opens it. */
+function siblingLineTexts(anchor: Element, texts: Map<Element, string[]>): string[] {
+  const parent = anchor.parentElement;
+  if (anchor.tagName !== 'DIV' || !parent || texts.has(parent)) return [];
+  const lines = Array.from(parent.children).filter((c) => c !== anchor && c.tagName === 'DIV' && texts.has(c));
+  return lines.length >= 2 ? lines.flatMap((c) => texts.get(c)!) : [];
 }
 
 /** The anchor's text: its own pieces and those of the paragraph containers inside it. */
