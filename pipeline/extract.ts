@@ -528,7 +528,11 @@ function stripWeiboLinks(paragraph: string): string {
 /** "…还要考虑抗体所能提供的保护时长。详情>>": a roundup links each item's full story after its last sentence; the
  *  "more" link is not the story. Only at the very end and only with its arrow, so "详情请见官网。" stays. */
 const MORE_LINK = /\s*[【\[(（]?\s*(详情|詳情|详细|詳細|更多|全文|原文|阅读全文|閱讀全文|查看全文|查看详情|点击查看|點擊查看)\s*(>>|＞＞|>>>|»|》》|→)\s*[】\])）]?$/;
+/** "…回答了记者提问。>>>更多内容，点击阅读": the arrow before the label, after the item's last sentence (a government
+ *  site's weekly roundup); only after a full stop and only the label to the end, so a sentence going on stays. */
+const ARROW_MORE_LINK = /(?<=[。！？”」）)])\s*(>>>?|＞＞＞?|»|→)\s*(更多内容|更多|详情|詳情|全文|阅读全文|閱讀全文)\s*[，,]?\s*(点击阅读|點擊閱讀|点击查看|點擊查看|请点击|點擊|点击)?\s*$/;
 function stripMoreLink(paragraph: string): string {
+  if (/>>|＞＞|»|→/.test(paragraph)) paragraph = paragraph.replace(ARROW_MORE_LINK, '').trim();
   return paragraph.endsWith('>') || paragraph.endsWith('＞') || /[»》→】\])）]$/.test(paragraph) ? paragraph.replace(MORE_LINK, '').trim() : paragraph;
 }
 
