@@ -572,6 +572,9 @@ const HEADER_LINE = /^\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}日?\s*(\d{1,2}[:：]\d
 const DATE_LABEL = /^(发布|发表|更新)?(时间|日期)[:：]\s*\d{4}[-/年.]\d{1,2}/;
 const OUTLET = '(?:本[报台网刊]|[\\p{Script=Han}A-Za-z0-9·]{1,14}?(?:报|网|社|台|刊|新闻|客户端|频道|杂志|报道))';
 const BYLINE = new RegExp(`^[【\\[(（]?\\s*(《[^》]{1,12}》|【[^】]{1,12}】)?\\s*(作者|${OUTLET}?记者|${OUTLET}通讯员|撰文|文)\\s*[:：/｜|\\s]\\s*[\\p{Script=Han}A-Za-z·]{2,12}(\\s+[\\p{Script=Han}A-Za-z·]{2,8}){0,2}\\s*[】\\])）]?$`, 'u');
+/** "新华社记者董博婷、王秋韵、周晔": a news agency's byline, the names glued to the role and joined by 、 (two at least),
+ *  as a line of its own; a sentence opening the same way ("新华社记者走访了…") has no list of names. */
+const GLUED_BYLINE = new RegExp(`^${OUTLET}?记者[\\p{Script=Han}·]{2,4}(、[\\p{Script=Han}·]{2,4}){1,5}$`, 'u');
 /** "本文为某网原创文章，未经允许不得转载…", "版权所有…": a copyright or reprint notice, not reporting. */
 const COPYRIGHT = /^[(（【\[]?\s*(本文|本站|本网|本刊|凡本网|凡注明|版权|©|copyright).{0,60}(转载|转帖|复制|摘编|版权)|(未经|没有).{0,16}(许可|允许|授权|同意).{0,10}(不得|禁止|严禁|请勿).{0,4}(转载|复制|摘编)/i;
 /** "转载请注明出处：某网", "欢迎转载，请注明来源。": a reprint request under the story, the label and at most a source name;
@@ -632,6 +635,7 @@ const FURNITURE_LINES: readonly { under: number; matches: (line: string) => bool
   { under: 60, matches: (line) => TAKEDOWN_NOTICE.test(line) || PHOTO_CREDIT.test(line) || (line.match(CREDIT_ROLE)?.length ?? 0) >= 2 || RELATED_LINK.test(line) || REPRINT_REQUEST.test(line) || CONTRIBUTOR_CREDIT.test(line) },
   { under: 40, matches: (line) => CREDIT_LABEL.test(line) || BOILERPLATE.test(line) || DATELINE.test(line) || BAR_CREDIT.test(line) || SHARE_LABEL.test(line) || RUN_EXAMPLE_LABEL.test(line) },
   { under: 30, matches: (line) => BYLINE.test(line) },
+  { under: 40, matches: (line) => GLUED_BYLINE.test(line) },
   { under: 24, matches: (line) => SOURCE_NOTE.test(line) || END_MARK.test(line) },
 ];
 function isBoilerplate(paragraph: string, title: string): boolean {
