@@ -65,7 +65,7 @@ export function extractArticle(html: string, url: string, timeZone: string, hint
       }
     }
     if (result && !hinted) result = trimEdges(result, pruned.scan);
-    const notArticle = whatIsLeft(result, pruned.commentTexts) ?? oneItemOfList(result, pruned.listItem) ?? blurbsBesideLogin(result, loginForm) ?? siteFooter(result, pruned.footerTexts);
+    const notArticle = whatIsLeft(result, pruned.commentTexts) ?? oneItemOfList(result, pruned.listItem) ?? blurbsBesideLogin(result, loginForm) ?? siteFooter(result, pruned.footerTexts) ?? searchSnippets(result);
     if (notArticle || !result) throw new StageError('no-article', `${notArticle ?? 'no article text found'} in ${url}`);
     title ||= result.title ?? '';
     if (result.published) meta.published ??= result.published;
@@ -171,6 +171,21 @@ function blurbsBesideLogin(result: Candidate | undefined, loginForm: boolean): s
   const chars = squash(result.text).length;
   if (chars > MAX_BLURB_LIST_TEXT || (result.listChars ?? 0) < chars * 0.9 || result.paragraphs.some((p) => squash(p).length > 80)) return undefined;
   return `what is left is a list of blurbs beside a login form (${chars} characters, all in list items: a service's front page)`;
+}
+
+/** A search-results page (知乎's "智能解析 - 搜索结果") shows each hit as its title and a snippet of the hit's text cut off
+ *  mid-sentence with "...". The snippets are plain text, not links, so the teaser-list check misses them. When at least
+ *  three lines end in a cut ("..." or a lone "…" right after a word, not the "……" of prose) and they hold most of the
+ *  text, the page is refused; a story quoting a cut-off message or two keeps its own sentences, which are most of it. */
+const SNIPPET_CUT = /[^.。…！？!?"”’）)\s](?:\.{3}|(?<!…)…)$/u;
+function searchSnippets(result: Candidate | undefined): string | undefined {
+  if (!result) return undefined;
+  const lines = result.paragraphs.map(squash).filter((p) => p.length > 0);
+  const cut = lines.filter((p) => SNIPPET_CUT.test(p));
+  const chars = lines.reduce((a, p) => a + p.length, 0);
+  const cutChars = cut.reduce((a, p) => a + p.length, 0);
+  if (cut.length < 3 || cut.length * 2 < lines.length || cutChars < chars * 0.6) return undefined;
+  return `what is left is search-result snippets (${cut.length} of ${lines.length} lines cut off with "...", ${cutChars} of ${chars} characters)`;
 }
 
 /** Characters inside <li> elements of an HTML fragment, whitespace ignored. */
