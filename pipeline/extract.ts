@@ -218,7 +218,7 @@ function prune(doc: Document, hints: ExtractHints): { scan: PageScan; commentTex
     }
     list.remove();
   }
-  const footerTexts = siteFooterTexts(doc);
+  const footerTexts = siteFooterTexts(parts.footers);
   const scan = scanPage(doc, new Set(parts.furniture));
   const listItem = listItemOfAnchor(scan.anchor);
   const holdsAnchor = (el: Element) => scan.anchor !== undefined && el.contains(scan.anchor);
@@ -235,12 +235,14 @@ function prune(doc: Document, hints: ExtractHints): { scan: PageScan; commentTex
  *  footer: hotline, address and fax, the ICP filing, a "仅供参考" notice. The footer is a `<footer>` or a block named
  *  footer or copyright, short (a page wrapped whole in such a block is not a footer); a result whose every line is
  *  inside one is no article. A story with a footer under it keeps its own lines, which are not in the footer. */
-const FOOTER_SELECTOR = 'footer, [class*="footer"], [id*="footer"], [class*="copyright"], [id*="copyright"]';
 const MAX_FOOTER_TEXT = 1000;
-function siteFooterTexts(doc: Document): string[] {
+/** The footers' texts once invisible elements and comment lists are gone (sortElements found the blocks in its one pass). */
+function siteFooterTexts(footers: Element[]): string[] {
   const texts: string[] = [];
-  for (const el of safeQueryAll(doc, FOOTER_SELECTOR)) {
-    if (el.parentElement?.closest(FOOTER_SELECTOR)) continue;
+  const connected = new Set(footers.filter((el) => el.isConnected));
+  const insideAnother = (el: Element) => { for (let up = el.parentElement; up; up = up.parentElement) if (connected.has(up)) return true; return false; };
+  for (const el of connected) {
+    if (insideAnother(el)) continue;
     const t = squash(el.textContent ?? '');
     if (t && t.length <= MAX_FOOTER_TEXT) texts.push(t);
   }

@@ -25,17 +25,25 @@ function isFurniture(el: Element): boolean {
   return false;
 }
 
-export type PageParts = { invisible: Element[]; furniture: Element[]; forms: Element[] };
+export type PageParts = { invisible: Element[]; furniture: Element[]; forms: Element[]; footers: Element[] };
 /** One pass over the elements instead of a selector query: the attribute selectors cost as much as a scan of the page.
- *  Forms are apart: a whole page may sit in one <form> (ASP.NET), so a form goes only when the article is not inside. */
+ *  Forms are apart: a whole page may sit in one <form> (ASP.NET), so a form goes only when the article is not inside.
+ *  `footers`: the `<footer>`s and the blocks whose class or id holds "footer" or "copyright", in page order. */
 export function sortElements(doc: Document): PageParts {
-  const parts: PageParts = { invisible: [], furniture: [], forms: [] };
+  const parts: PageParts = { invisible: [], furniture: [], forms: [], footers: [] };
   for (const el of Array.from(doc.getElementsByTagName('*'))) {
+    if (isFooterBlock(el)) parts.footers.push(el);
     if (INVISIBLE_TAGS.has(el.tagName)) parts.invisible.push(el);
     else if (el.tagName === 'FORM') parts.forms.push(el);
     else if (isFurniture(el)) parts.furniture.push(el);
   }
   return parts;
+}
+
+function isFooterBlock(el: Element): boolean {
+  if (el.tagName === 'FOOTER') return true;
+  const cls = el.getAttribute('class'), id = el.getAttribute('id');
+  return (cls !== null && (cls.includes('footer') || cls.includes('copyright'))) || (id !== null && (id.includes('footer') || id.includes('copyright')));
 }
 
 /** A comment list item is short; an article with a dateline and a "report" link is not one. */
