@@ -395,15 +395,15 @@ function removeLinkLists(doc: Document, scan: PageScan): void {
   }
 }
 
-/** Inside the story, a list closing it whose every item is one linked title, with at most a date and a
- *  separator beside it ("24-05-10 · 某某报道"), is the template's related stories without a heading. A list
+/** Inside the story, a list closing it whose every item is one linked title, with at most a time stamp (as a
+ *  rolling list writes it, TIME_STAMP) and a separator beside it ("24-05-10 · 某某报道"), is the template's related stories without a heading. A list
  *  in the middle of the story, or whose items say more than a title (a story told in points), stays. */
-const ITEM_STAMP = /[(（[]?\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?[)）\]]?|[\s·•|｜/\-—–:：()（）[\]【】]+/g;
+const ITEM_SEPARATORS = /[\s·•|｜/\-—–:：()（）[\]【】]+/g;
 function isLinkItem(item: Element): boolean {
   const links = Array.from(item.querySelectorAll('a[href]'));
   if (links.length !== 1) return false;
   const title = squash(links[0]!.textContent ?? '');
-  const rest = squash(item.textContent ?? '').replace(title, '').replace(ITEM_STAMP, '');
+  const rest = squash(item.textContent ?? '').replace(title, '').replace(TIME_STAMP, '').replace(ITEM_SEPARATORS, '');
   return title.length >= 4 && rest.length === 0;
 }
 function closesAnchor(el: Element, anchor: Element): boolean {
