@@ -73,7 +73,8 @@ export function failedSourceCount(report: RunReport): number {
 }
 
 export function writeRunReport(runsDir: string, report: RunReport): string {
-  const stamp = report.startedAt.replace(/[:]/g, '').replace(/\+.*$/, '').replace(/\.\d+Z?$/, '');
+  // To the millisecond: `--watch` may start two runs within one second, and the second report must not replace the first.
+  const stamp = report.startedAt.replace(/[:]/g, '').replace(/\+.*$/, '');
   const file = path.join(runsDir, `${stamp}-${process.pid}.json`);
   writeFileAtomic(file, JSON.stringify(report, null, 2) + '\n');
   return file;

@@ -32,8 +32,9 @@ describe('ingest --watch', () => {
     let output = '';
     child.stdout.on('data', (d) => { output += d; });
     child.stderr.on('data', (d) => { output += d; });
-    // Wait for at least two finished runs, proving the schedule.
-    const runs = () => (fs.existsSync(path.join(content.dir, 'runs')) ? fs.readdirSync(path.join(content.dir, 'runs')).length : 0);
+    // Wait for at least two finished runs, proving the schedule: their reports, not a report's temporary file while it is written.
+    const reports = () => fs.readdirSync(path.join(content.dir, 'runs')).filter((f) => f.endsWith('.json') && !f.startsWith('.'));
+    const runs = () => (fs.existsSync(path.join(content.dir, 'runs')) ? reports().length : 0);
     const deadline = Date.now() + 60_000;
     while ((feedHits < 2 || runs() < 2) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     expect(feedHits).toBeGreaterThanOrEqual(2);
@@ -43,7 +44,7 @@ describe('ingest --watch', () => {
     expect(code).toBe(0);
     expect(output).toContain('Stopped.');
     expect(fs.existsSync(path.join(content.dir, '.state/ingest.lock'))).toBe(false);
-    expect(fs.readdirSync(path.join(content.dir, 'runs')).length).toBeGreaterThanOrEqual(2);
+    expect(reports().length).toBeGreaterThanOrEqual(2);
   });
 
   it('rebuilds only after a run that changed a file: a correction applied again to the same bytes is no change', async () => {

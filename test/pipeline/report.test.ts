@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { emptyCounts, formatSummary, tally, type RunReport } from '../../pipeline/report.ts';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { emptyCounts, formatSummary, tally, writeRunReport, type RunReport } from '../../pipeline/report.ts';
 
 const report = (over: Partial<RunReport>): RunReport => tally({
   startedAt: '2026-11-25T10:00:00Z', sourcesFile: 'sources.yaml', interrupted: false, totals: emptyCounts(),
@@ -46,5 +49,21 @@ describe('run summary', () => {
     expect(headline).toContain('1 failed');
     expect(headline).toContain('1 source could not be read');
     expect(rows[1]!.slice(columns.indexOf('failed'))).toEqual(['0', 'failed', '(http-status:', 'HTTP', '503)']);
+  });
+});
+
+describe('run reports', () => {
+  it('two runs started within one second (a short --watch interval) keep a report each, in the order they ran', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'storyline-runs-'));
+    try {
+      const first = writeRunReport(dir, report({ startedAt: '2026-11-25T10:00:00.120Z' }));
+      const second = writeRunReport(dir, report({ startedAt: '2026-11-25T10:00:00.870Z' }));
+      expect(first).not.toBe(second);
+      const files = fs.readdirSync(dir).sort();
+      expect(files).toHaveLength(2);
+      expect(JSON.parse(fs.readFileSync(path.join(dir, files[1]!), 'utf8')).startedAt).toBe('2026-11-25T10:00:00.870Z');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
