@@ -128,7 +128,7 @@ function readability(doc: Document, title: string, timeZone: string): Candidate 
 function candidate(contentHtml: string, title: string): Candidate {
   const paragraphs = stripClosingCredit(cutTrailingBlocks(htmlToParagraphs(contentHtml).map(stripStockQuotes).map(stripWeiboLinks).map(stripMoreLink).filter(Boolean)).filter((p) => !isBoilerplate(p, title)));
   const text = paragraphs.join('\n');
-  return { paragraphs, text, linkChars: linkTextLength(contentHtml), listChars: listTextLength(contentHtml) };
+  return { paragraphs, text, linkChars: textLengthInside(contentHtml, 'a'), listChars: textLengthInside(contentHtml, 'li') };
 }
 
 /** Comments, a teaser list or a blurb are never the article: the reason says which. */
@@ -188,17 +188,11 @@ function searchSnippets(result: Candidate | undefined): string | undefined {
   return `what is left is search-result snippets (${cut.length} of ${lines.length} lines cut off with "...", ${cutChars} of ${chars} characters)`;
 }
 
-/** Characters inside <li> elements of an HTML fragment, whitespace ignored. */
-function listTextLength(html: string): number {
+/** Characters inside the <a> (or <li>) elements of an HTML fragment, whitespace ignored. */
+const INSIDE = { a: /<a\b[^>]*>([\s\S]*?)<\/a>/gi, li: /<li\b[^>]*>([\s\S]*?)<\/li>/gi };
+function textLengthInside(html: string, tag: keyof typeof INSIDE): number {
   let n = 0;
-  for (const m of html.matchAll(/<li\b[^>]*>([\s\S]*?)<\/li>/gi)) n += m[1]!.replace(/<[^>]*>/g, '').replace(/&[a-z]+;|&#\d+;/gi, 'x').replace(/\s+/g, '').length;
-  return n;
-}
-
-/** Characters inside <a> elements of an HTML fragment, whitespace ignored. */
-function linkTextLength(html: string): number {
-  let n = 0;
-  for (const m of html.matchAll(/<a\b[^>]*>([\s\S]*?)<\/a>/gi)) n += m[1]!.replace(/<[^>]*>/g, '').replace(/&[a-z]+;|&#\d+;/gi, 'x').replace(/\s+/g, '').length;
+  for (const m of html.matchAll(INSIDE[tag])) n += m[1]!.replace(/<[^>]*>/g, '').replace(/&[a-z]+;|&#\d+;/gi, 'x').replace(/\s+/g, '').length;
   return n;
 }
 

@@ -246,7 +246,7 @@ export function removeCaptions(doc: Document, anchor?: Element): void {
     const own = block.parentElement && block.parentElement.tagName !== 'BODY' ? block.parentElement : undefined;
     const inStory = anchor !== undefined && anchor.contains(block);
     // <p><img>活动现场</p>: the image's paragraph holds the caption, also under <br>s (<center><img><br><img spacer><br>爱戴领奖<br><br></center>).
-    if (own && !PARAGRAPH_OR_DIV.has(block.tagName) && hasAtMostChildren(own, 3, true) && isCaption(own, true)) { found.push(own); if (inStory) { pictured++; captioned++; } continue; }
+    if (own && !PARAGRAPH_OR_DIV.has(block.tagName) && hasAtMostChildren(own, 3) && isCaption(own, true)) { found.push(own); if (inStory) { pictured++; captioned++; } continue; }
     const next = block.nextElementSibling;
     if (!next) continue;
     if (isNamedCaption(next)) { found.push(next); if (inStory) { pictured++; captioned++; } continue; }
@@ -276,10 +276,7 @@ function isCaptionSentence(el: Element): boolean {
   const text = squash(el.textContent ?? '');
   if (!text || text.length > MAX_CAPTION || linkDensity(el) >= 0.5) return false;
   if (!/^[^。！？!?]+。$/.test(text) || /[，,；;：:]/.test(text)) return false;
-  if (isHeading(el, text)) return false;
-  const after = el.nextElementSibling;
-  const afterText = after ? squash(after.textContent ?? '') : '';
-  return !(afterText && afterText.length < 20 && !after!.querySelector('img'));
+  return !isHeading(el, text) && !opensShortLines(el);
 }
 
 /** A block the template names a caption (<p class="caption">, "pictext", "img-desc"), right after its picture: a caption
@@ -301,10 +298,10 @@ function holdsOnly(parent: Element, child: Element): boolean {
   return true;
 }
 
-/** `skipBreaks`: <br>s do not count, they only lay out the picture and its line. */
-function hasAtMostChildren(el: Element, n: number, skipBreaks = false): boolean {
+/** <br>s do not count: they only lay out the picture and its line. */
+function hasAtMostChildren(el: Element, n: number): boolean {
   let count = 0;
-  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (!(skipBreaks && c.tagName === 'BR') && ++count > n) return false;
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (c.tagName !== 'BR' && ++count > n) return false;
   return true;
 }
 
@@ -321,10 +318,13 @@ function isCaption(el: Element, holdsImage: boolean): boolean {
   if (/[，,；;：:]/.test(text) || /^\d+$/.test(text)) return false;
   if (/[。！？!?…]["”」』]?$/.test(text) && text.length > 6) return false;
   if (isHeading(el, text)) return false;
-  // Posts written one short phrase per paragraph: a short line followed by another is prose, not a caption.
+  return !opensShortLines(el);
+}
+/** Posts written one short phrase per paragraph: a short line followed by another is prose, not a caption. */
+function opensShortLines(el: Element): boolean {
   const after = el.nextElementSibling;
   const afterText = after ? squash(after.textContent ?? '') : '';
-  return !(afterText && afterText.length < 20 && !after!.querySelector('img'));
+  return afterText !== '' && afterText.length < 20 && !after!.querySelector('img');
 }
 const HEADING_CLASS = /(^|[-_\s])h[1-6]($|[-_\s])|sub-?title|heading/i;
 /** A line that is bold all through, or that the template calls a heading ("bjh-h3", "subtitle"), is a subheading. */
